@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make serve` and `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# MkDocs 1.6 prints a banner about MkDocs 2.0 on every run; this book pins MkDocs
+# below 2.0 (2.0 drops plugins, which Material needs), so the banner is noise here.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site test lint lock clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+serve: $(STAMP)  ## build and serve at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: $(STAMP)  ## strict build into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)  ## lint, type-check and run every test
+	$(BIN)/ruff check hooks tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lock:  ## re-pin requirements.txt (with hashes) from requirements.in
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-header -o requirements.txt requirements.in
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,47 @@
+"""briefbook: the briefing book's checks, as a library that does not depend on MkDocs.
+
+Every check is a pure function: text, paths and values in; values and
+[`Diagnostic`][briefbook.diagnostics.Diagnostic]s out. The MkDocs hooks in
+``hooks/briefbook_hooks.py`` and the ``briefbook`` command are thin layers over it.
+"""
+
+from __future__ import annotations
+
+from .diagnostics import Code, Diagnostic, Severity, has_errors, render_diagnostic, render_json, render_summary, sort_diagnostics
+from .frontmatter import check_front_matter
+from .html_scan import PageHtml, scan_html
+from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths, page_url
+from .markdown_scan import LinkKind, SourceLink, mask_markdown, scan_links
+from .nav import NavEntry, SiteConfig, check_nav, check_pages_in_nav, parse_config
+from .textio import decode_source, line_col
+
+__all__ = [
+    "Code",
+    "Diagnostic",
+    "LinkKind",
+    "NavEntry",
+    "PageHtml",
+    "PageLinks",
+    "Severity",
+    "SiteConfig",
+    "SiteFile",
+    "SiteIndex",
+    "SourceLink",
+    "check_front_matter",
+    "check_links",
+    "check_nav",
+    "check_pages_in_nav",
+    "decode_source",
+    "has_errors",
+    "index_paths",
+    "line_col",
+    "mask_markdown",
+    "page_url",
+    "parse_config",
+    "render_diagnostic",
+    "render_json",
+    "render_summary",
+    "scan_html",
+    "scan_links",
+    "sort_diagnostics",
+]

@@ -1,0 +1,191 @@
+"""The ``briefbook`` command: the book's checks outside MkDocs.
+
+``briefbook check`` runs every check of the book on a project (the folder of its
+mkdocs.yml): file encodings, front matter, the nav and internal links; with ``--site``
+it also reads the built pages, for anchors and for links that extensions make.
+
+``briefbook links DOCS`` runs the link and anchor check alone on any MkDocs project's
+docs folder (``--site`` for the built site); none of the book's own rules apply there.
+
+Exit status: 0 when clean, 1 when problems were found, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import posixpath
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .diagnostics import Diagnostic, has_errors, render_diagnostic, render_json, render_summary, sort_diagnostics
+from .frontmatter import check_front_matter
+from .html_scan import scan_html
+from .links import PageLinks, SiteIndex, check_links, index_paths
+from .markdown_scan import scan_links
+from .nav import check_nav, check_pages_in_nav, parse_config
+from .textio import decode_source
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+class _UsageError(Exception):
+    """A path given on the command line cannot be used."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command and return its exit status.
+
+    Args:
+        argv: The arguments, without the program name (default: ``sys.argv[1:]``).
+
+    Returns:
+        0 when clean, 1 when problems were found, 2 for a usage error.
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:
+        return 0 if stop.code == 0 else 2
+    try:
+        if args.command == "check":
+            diagnostics = _check_book(Path(args.config), Path(args.site) if args.site else None)
+        else:
+            diagnostics = _check_links_only(Path(args.docs), Path(args.site) if args.site else None,
+                                            use_directory_urls=not args.no_directory_urls)
+    except _UsageError as error:
+        print(f"briefbook: error: {error}", file=sys.stderr)
+        return 2
+    render = render_json if args.format == "json" else render_diagnostic
+    for diagnostic in sort_diagnostics(diagnostics):
+        print(render(diagnostic))
+    if args.format == "text" and diagnostics:
+        print(f"briefbook: {render_summary(diagnostics)}", file=sys.stderr)
+    return 1 if has_errors(diagnostics) else 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefbook", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="run every check of the book")
+    check.add_argument("--config", default="mkdocs.yml", help="the project's mkdocs.yml (default: %(default)s)")
+    check.add_argument("--site", help="the built site, to check anchors and generated links")
+    links = commands.add_parser("links", help="check internal links and anchors of any MkDocs project")
+    links.add_argument("docs", help="the docs folder")
+    links.add_argument("--site", help="the built site, to check anchors and generated links")
+    links.add_argument("--no-directory-urls", action="store_true", help="the site was built with use_directory_urls: false")
+    for sub in (check, links):
+        sub.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: %(default)s)")
+    return parser
+
+
+def _check_book(config: Path, site: Path | None) -> list[Diagnostic]:
+    root = config.parent
+    try:
+        config_text, diagnostics = decode_source(config.name, config.read_bytes())
+    except OSError as error:
+        raise _UsageError(f"cannot read {config}: {error.strerror}") from error
+    if config_text is None:
+        return diagnostics
+    settings, problems = parse_config(config.name, config_text)
+    diagnostics += problems
+    docs = root / settings.docs_dir
+    docs_path = _display(docs, root)
+    texts, problems = _read_pages(docs, docs_path)
+    diagnostics += problems
+    directory_urls = _built_with_directory_urls(site, texts, default=settings.use_directory_urls)
+    index = index_paths(_walk_docs(docs), use_directory_urls=directory_urls)
+    for src, text in texts.items():
+        diagnostics += check_front_matter(f"{docs_path}/{src}", text)
+    if settings.nav is not None:
+        diagnostics += check_nav(config.name, settings.nav, index)
+        diagnostics += check_pages_in_nav(settings.nav, index, docs_path=docs_path)
+    diagnostics += check_links(_pages(texts, index, site), index, docs_path=docs_path)
+    return diagnostics
+
+
+def _check_links_only(docs: Path, site: Path | None, *, use_directory_urls: bool) -> list[Diagnostic]:
+    docs_path = _display(docs, Path.cwd())
+    texts, diagnostics = _read_pages(docs, docs_path)
+    directory_urls = _built_with_directory_urls(site, texts, default=use_directory_urls)
+    index = index_paths(_walk_docs(docs), use_directory_urls=directory_urls)
+    return diagnostics + check_links(_pages(texts, index, site), index, docs_path=docs_path)
+
+
+def _built_with_directory_urls(site: Path | None, texts: dict[str, str], *, default: bool) -> bool:
+    """Tell from the built site how pages were laid out (plugins such as offline change it)."""
+    if site is None:
+        return default
+    for src in texts:
+        stem, name = src.rsplit(".", 1)[0], src.rsplit("/", 1)[-1].lower()
+        if name.startswith(("index.", "readme.")):
+            continue
+        if (site / stem / "index.html").is_file():
+            return True
+        if (site / f"{stem}.html").is_file():
+            return False
+    return default
+
+
+def _display(path: Path, base: Path) -> str:
+    try:
+        shown = os.path.relpath(path, base)
+    except ValueError:
+        shown = str(path)
+    return posixpath.normpath(shown.replace(os.sep, "/"))
+
+
+def _walk_docs(docs: Path) -> list[str]:
+    """List the docs folder as MkDocs does: no dot files, no ``templates`` folder."""
+    found = []
+    for folder, dirs, names in os.walk(docs):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        rel = Path(folder).relative_to(docs).as_posix()
+        if rel == "templates" or rel.startswith("templates/"):
+            continue
+        for name in sorted(names):
+            if not name.startswith("."):
+                found.append(name if rel == "." else f"{rel}/{name}")
+    return found
+
+
+def _read_pages(docs: Path, docs_path: str) -> tuple[dict[str, str], list[Diagnostic]]:
+    if not docs.is_dir():
+        raise _UsageError(f"no docs folder at {docs}")
+    texts: dict[str, str] = {}
+    diagnostics: list[Diagnostic] = []
+    for src in _walk_docs(docs):
+        if src.lower().endswith((".md", ".markdown")):
+            text, problems = decode_source(f"{docs_path}/{src}", (docs / src).read_bytes())
+            diagnostics += problems
+            if text is not None:
+                texts[src] = text
+    return texts, diagnostics
+
+
+def _pages(texts: dict[str, str], index: SiteIndex, site: Path | None) -> list[PageLinks]:
+    if site is not None and not site.is_dir():
+        raise _UsageError(f"no built site at {site}; build it first (mkdocs build)")
+    pages = []
+    for src, text in texts.items():
+        html = None
+        file = index.by_src.get(src)
+        if site is not None and file is not None:
+            built = site / _dest(file.url)
+            if built.is_file():
+                html = scan_html(built.read_text(encoding="utf-8", errors="replace"))
+        pages.append(PageLinks(src, scan_links(text), html))
+    return pages
+
+
+def _dest(url: str) -> str:
+    from urllib.parse import unquote
+
+    path = unquote(url)
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Front matter: every page of the book declares its title, description and review date.
+
+Grammar: the page starts with a line ``---``, then a YAML mapping, then a line ``---``
+(or ``...``). Required keys: ``title`` and ``description`` (non-empty text) and
+``reviewed`` (an ISO date, ``YYYY-MM-DD``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import yaml
+
+from .diagnostics import Code, Diagnostic
+
+_OPEN = re.compile(r"---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+REQUIRED = ("title", "description", "reviewed")
+"""The keys every page must have."""
+
+
+def check_front_matter(path: str, text: str) -> list[Diagnostic]:
+    """Check that a page has front matter with every required key, well formed.
+
+    Args:
+        path: The page's path, for diagnostics.
+        text: The page's decoded source.
+
+    Returns:
+        The problems found, each at the line it concerns.
+    """
+    required = ", ".join(REQUIRED)
+    opening = _OPEN.match(text)
+    closing = _CLOSE.search(text, opening.end()) if opening else None
+    if opening is None or closing is None:
+        return [
+            Diagnostic(
+                path, 1, 1, Code.FRONTMATTER,
+                "page has no front matter",
+                f"start the page with a '---' block setting {required}",
+            )
+        ]
+    block = text[opening.end() : closing.start()]
+    try:
+        node = yaml.compose(block, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = 2 + (mark.line if mark else 0)
+        col = mark.column + 1 if mark else None
+        problem = getattr(error, "problem", None) or str(error)
+        return [Diagnostic(path, line, col, Code.FRONTMATTER, f"front matter is not valid YAML: {problem}")]
+    if not isinstance(node, yaml.MappingNode):
+        return [Diagnostic(path, 2, 1, Code.FRONTMATTER, "front matter must be a mapping of keys to values")]
+    values: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            values[key.value] = value
+    diagnostics = []
+    for key in REQUIRED:
+        if key not in values:
+            diagnostics.append(
+                Diagnostic(path, 1, 1, Code.FRONTMATTER, f"front matter lacks '{key}'", f"add '{key}:' (required: {required})")
+            )
+            continue
+        value = values[key]
+        line, col = 2 + value.start_mark.line, value.start_mark.column + 1
+        shown = value.value if isinstance(value, yaml.ScalarNode) else None
+        if not isinstance(shown, str) or not shown.strip():
+            diagnostics.append(Diagnostic(path, line, col, Code.FRONTMATTER, f"'{key}' must be non-empty text"))
+        elif key == "reviewed" and not _is_iso_date(shown):
+            diagnostics.append(
+                Diagnostic(path, line, col, Code.FRONTMATTER, f"'reviewed' is '{shown}', not an ISO date", "write it as YYYY-MM-DD")
+            )
+    return diagnostics
+
+
+def _is_iso_date(value: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return False
+    try:
+        datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        return False
+    return True

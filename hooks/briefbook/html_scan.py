@@ -1,0 +1,93 @@
+"""Reading a rendered page: the ids it defines and the links it contains.
+
+The rendered HTML is the ground truth of what readers click: every ``id`` (and ``name``
+on ``<a>``) is an anchor, whatever made it (headings, ``{#custom}`` attributes, raw HTML,
+footnotes). Links are the ``href`` of ``<a>``/``<area>`` and the ``src`` of
+``<img>``/``<source>``. For a whole themed page, links are taken from the main content
+only, found as the first of: Material's ``md-content__inner``, ``role="main"``,
+``<main>``, ``<article>``; the theme's own navigation is not the author's to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+_LINK_ATTRS = {"a": "href", "area": "href", "img": "src", "source": "src"}
+_ROOTS = ("md-content", "role-main", "main", "article")
+
+
+@dataclass(frozen=True, slots=True)
+class PageHtml:
+    """What the checks need from one rendered page."""
+
+    ids: frozenset[str]
+    """Every anchor the page defines."""
+    links: tuple[str, ...]
+    """Every link target in the page's content, in document order."""
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, frozenset[str]]] = []
+        self.stack: list[tuple[str, str | None]] = []
+        self.roots: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value for name, value in attrs if value is not None}
+        if "id" in values:
+            self.ids.add(values["id"])
+        if tag == "a" and "name" in values:
+            self.ids.add(values["name"])
+        attr = _LINK_ATTRS.get(tag)
+        if attr and attr in values:
+            inside = frozenset(root for _, root in self.stack if root)
+            self.links.append((values[attr], inside))
+        root = _root_kind(tag, values)
+        if root:
+            self.roots.add(root)
+        if tag not in _VOID:
+            self.stack.append((tag, root))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID and self.stack and self.stack[-1][0] == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == tag:
+                del self.stack[depth:]
+                return
+
+
+def _root_kind(tag: str, attrs: dict[str, str]) -> str | None:
+    if "md-content__inner" in attrs.get("class", "").split():
+        return "md-content"
+    if attrs.get("role") == "main":
+        return "role-main"
+    if tag in ("main", "article"):
+        return tag
+    return None
+
+
+def scan_html(html: str) -> PageHtml:
+    """Collect the anchors and the content links of a rendered page or page fragment.
+
+    Args:
+        html: The page's HTML, a whole document or the content fragment alone.
+
+    Returns:
+        The ids and the links of the page.
+    """
+    collector = _Collector()
+    collector.feed(html)
+    collector.close()
+    root = next((kind for kind in _ROOTS if kind in collector.roots), None)
+    links = tuple(href for href, inside in collector.links if root is None or root in inside)
+    return PageHtml(frozenset(collector.ids), links)

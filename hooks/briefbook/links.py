@@ -1,0 +1,379 @@
+"""The internal link and anchor check.
+
+Links are taken from the rendered page when there is one (the ground truth of what a
+reader can click), each placed at the line and column where the source writes it; a
+rendered link that the source does not write (an extension made it) is reported at the
+page's first line with the target quoted. Without a rendered page, the links scanned from
+the source are checked for their files only.
+
+Two ways of reading a target, as MkDocs and browsers do:
+
+* *source* semantics, for Markdown links that MkDocs left as written: a path relative
+  to the Markdown file, naming a file in the docs folder (``../groups/bla.md#leaders``);
+* *URL* semantics, for everything in the rendered HTML and for raw HTML in the source:
+  a URL relative to the page's URL, naming a page or file of the built site.
+
+Anchors are the ids of the rendered target page; they are never derived by slugifying
+headings again.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote
+
+from .diagnostics import Code, Diagnostic
+from .markdown_scan import LinkKind, SourceLink
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from .html_scan import PageHtml
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
+_WINDOWS_PATH = re.compile(r"[A-Za-z]:[\\/]")
+_PAGE_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class SiteFile:
+    """A file of the site: a page made from Markdown, or a static file copied as is."""
+
+    src: str
+    """POSIX path relative to the docs folder, as on disk (``groups/bla.md``)."""
+    url: str
+    """URL relative to the site root (``groups/bla/``; ``""`` for the home page)."""
+    is_page: bool
+    """True for a page rendered from Markdown."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageLinks:
+    """What the check needs to know about one page."""
+
+    src: str
+    """POSIX path relative to the docs folder."""
+    links: Sequence[SourceLink]
+    """The links written in the page's Markdown source."""
+    html: PageHtml | None = None
+    """The rendered page, or None to check the source links alone."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """Where a link leads."""
+
+    file: SiteFile
+    """The file it names."""
+    fragment: str | None
+    """The anchor it names, URL-decoded, or None."""
+
+
+@dataclass(slots=True)
+class SiteIndex:
+    """Every file of the site, found by exact path or URL and by case-folded path or URL."""
+
+    files: Iterable[SiteFile]
+    """The files; read once into the maps below."""
+    by_src: dict[str, SiteFile] = field(init=False)
+    """Files by exact source path."""
+    by_url: dict[str, SiteFile] = field(init=False)
+    """Files by exact URL (a page also by its ``index.html`` form)."""
+    _src_folded: dict[str, SiteFile] = field(init=False)
+    _url_folded: dict[str, SiteFile] = field(init=False)
+
+    def __post_init__(self) -> None:
+        files = list(self.files)
+        self.files = files
+        self.by_src = {f.src: f for f in files}
+        self.by_url = {}
+        for f in files:
+            self.by_url.setdefault(f.url, f)
+            if f.is_page and (f.url == "" or f.url.endswith("/")):
+                self.by_url.setdefault(f.url + "index.html", f)
+        self._src_folded = {}
+        for f in files:
+            self._src_folded.setdefault(f.src.casefold(), f)
+        self._url_folded = {}
+        for url, f in self.by_url.items():
+            self._url_folded.setdefault(unquote(url).casefold(), f)
+
+    def folded_src(self, src: str) -> SiteFile | None:
+        """Return the file whose path equals ``src`` but for case."""
+        return self._src_folded.get(src.casefold())
+
+    def folded_url(self, url: str) -> SiteFile | None:
+        """Return the file whose URL equals ``url`` but for case."""
+        return self._url_folded.get(unquote(url).casefold())
+
+
+def page_url(src: str, *, use_directory_urls: bool = True) -> str:
+    """Return the URL MkDocs gives a Markdown page (``groups/bla.md`` -> ``groups/bla/``)."""
+    stem, _ = posixpath.splitext(src)
+    folder, name = posixpath.split(stem)
+    if name.lower() in ("index", "readme"):
+        dest = posixpath.join(folder, "index.html")
+    elif use_directory_urls:
+        dest = posixpath.join(stem, "index.html")
+    else:
+        dest = stem + ".html"
+    if use_directory_urls and dest.endswith("index.html"):
+        return quote(dest[: -len("index.html")])
+    return quote(dest)
+
+
+def index_paths(paths: Iterable[str], *, use_directory_urls: bool = True) -> SiteIndex:
+    """Build a site index from the docs folder's file paths, as MkDocs lays them out.
+
+    A folder's ``index.md`` wins over its ``README.md``, as in MkDocs.
+    """
+    paths = sorted(paths)
+    present = set(paths)
+    files = []
+    for src in paths:
+        if src.lower().endswith(_PAGE_SUFFIXES):
+            folder, name = posixpath.split(src)
+            if name.lower().startswith("readme.") and posixpath.join(folder, "index.md") in present:
+                continue
+            files.append(SiteFile(src, page_url(src, use_directory_urls=use_directory_urls), True))
+        else:
+            files.append(SiteFile(src, quote(src), False))
+    return SiteIndex(files)
+
+
+def check_links(
+    pages: Iterable[PageLinks], index: SiteIndex, *, docs_path: str = "docs"
+) -> list[Diagnostic]:
+    """Check every internal link of every page.
+
+    Args:
+        pages: The pages, each with its source links and, where built, its rendered HTML.
+        index: Every file of the site.
+        docs_path: The docs folder's path relative to the project root, for diagnostics.
+
+    Returns:
+        One diagnostic for each broken link, in page order.
+    """
+    pages = list(pages)
+    anchors = {p.src: p.html.ids for p in pages if p.html is not None}
+    diagnostics: list[Diagnostic] = []
+    for page in pages:
+        checker = _PageChecker(page, index, anchors, posixpath.join(docs_path, page.src))
+        diagnostics.extend(checker.run())
+    return diagnostics
+
+
+class _Problem(Exception):
+    """A link that does not resolve; carries the diagnostic's code, message and hint."""
+
+    def __init__(self, code: Code, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.hint = hint
+
+
+class _PageChecker:
+    def __init__(
+        self,
+        page: PageLinks,
+        index: SiteIndex,
+        anchors: Mapping[str, frozenset[str]],
+        path: str,
+    ) -> None:
+        self.page = page
+        self.index = index
+        self.anchors = anchors
+        self.path = path
+        self.file = index.by_src.get(page.src) or SiteFile(page.src, page_url(page.src), True)
+
+    def run(self) -> list[Diagnostic]:
+        if self.page.html is None:
+            occurrences = [(link.target, link, self._natural_mode(link)) for link in self.page.links]
+        else:
+            occurrences = self._match(self.page.html.links)
+        diagnostics = []
+        for href, link, mode in occurrences:
+            try:
+                target = self._resolve(href, mode)
+                if target is not None:
+                    self._check_anchor(href, target)
+                    if link is not None and link.kind is LinkKind.HTML and mode == "source":
+                        url = _relative_url(self.file.url, target.file.url)
+                        raise _Problem(
+                            Code.LINK,
+                            f"'{href}' links to a Markdown source, which MkDocs does not rewrite in raw HTML",
+                            f"link to the page's URL '{url}' instead",
+                        )
+            except _Problem as problem:
+                line, col = (link.line, link.col) if link else (1, None)
+                diagnostics.append(
+                    Diagnostic(self.path, line, col, problem.code, problem.message, problem.hint)
+                )
+        return diagnostics
+
+    def _natural_mode(self, link: SourceLink) -> str:
+        """Read raw HTML as a URL; read Markdown links as paths, as MkDocs does."""
+        if link.kind is LinkKind.HTML and not _is_markdown_path(link.target):
+            return "url"
+        return "source"
+
+    def _match(self, hrefs: Sequence[str]) -> list[tuple[str, SourceLink | None, str]]:
+        """Pair each rendered link with the source link that wrote it, in order."""
+        free = list(self.page.links)
+        used = [False] * len(free)
+        canonical: list[tuple[str, str | None] | None] = [None] * len(free)
+        for k, link in enumerate(free):
+            try:
+                target = self._resolve(link.target, self._natural_mode(link))
+            except _Problem:
+                continue
+            if target is not None:
+                canonical[k] = (target.file.src, target.fragment)
+        result = []
+        for href in hrefs:
+            found = self._find(href, free, used, lambda k: free[k].target == href)
+            if found is not None:
+                link = free[found]
+                mode = "source" if _is_markdown_path(href) else "url"
+                result.append((href, link, mode))
+                continue
+            try:
+                target = self._resolve(href, "url")
+            except _Problem:
+                target = None
+            key = (target.file.src, target.fragment) if target else None
+            found = self._find(href, free, used, lambda k: key is not None and canonical[k] == key)
+            result.append((href, free[found] if found is not None else None, "url"))
+        return result
+
+    @staticmethod
+    def _find(href: str, free: list[SourceLink], used: list[bool], matches: object) -> int | None:
+        assert callable(matches)
+        for k, link in enumerate(free):
+            if (not used[k] or link.kind is LinkKind.DEFINITION) and matches(k):
+                used[k] = True
+                return k
+        return None
+
+    def _resolve(self, href: str, mode: str) -> _Target | None:
+        """Return where ``href`` leads; None for an external link; raise _Problem if nowhere."""
+        if href.startswith("//"):
+            return None
+        if _WINDOWS_PATH.match(href) or href.lower().startswith("file:"):
+            raise _Problem(Code.ESCAPE, f"'{href}' is an absolute filesystem path", "link relative to this page")
+        if _SCHEME.match(href):
+            return None
+        path, hash_, fragment = href.partition("#")
+        path = path.partition("?")[0]
+        frag = unquote(fragment) if hash_ else None
+        if not path:
+            return _Target(self.file, frag)
+        if path.startswith("/"):
+            hint = None
+            target = self.index.by_src.get(unquote(path).lstrip("/"))
+            if target is not None:
+                hint = f"did you mean '{_relative_path(self.page.src, target.src)}{hash_}{fragment}'?"
+            raise _Problem(Code.ESCAPE, f"'{href}' is an absolute path; links must be relative", hint)
+        if mode == "source":
+            return _Target(self._resolve_source(href, unquote(path), hash_ + fragment), frag)
+        return _Target(self._resolve_url(href, path, hash_ + fragment), frag)
+
+    def _resolve_source(self, href: str, path: str, suffix: str) -> SiteFile:
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(self.page.src), path))
+        if joined == ".." or joined.startswith("../"):
+            raise _Problem(Code.ESCAPE, f"'{href}' leads outside the docs folder")
+        found = self.index.by_src.get(joined)
+        if found is not None:
+            return found
+        folded = self.index.folded_src(joined)
+        if folded is not None:
+            fixed = _relative_path(self.page.src, folded.src) + suffix
+            raise _Problem(
+                Code.CASE,
+                f"'{href}' differs in case from the file '{folded.src}'",
+                f"did you mean '{fixed}'?",
+            )
+        close = difflib.get_close_matches(joined, list(self.index.by_src), n=1, cutoff=0.6)
+        hint = f"did you mean '{_relative_path(self.page.src, close[0])}{suffix}'?" if close else None
+        raise _Problem(Code.LINK, f"'{href}' not found: no file '{joined}' in the docs", hint)
+
+    def _resolve_url(self, href: str, path: str, suffix: str) -> SiteFile:
+        joined = posixpath.normpath(posixpath.join(_folder(self.file.url), path))
+        if joined == ".." or joined.startswith("../"):
+            raise _Problem(Code.ESCAPE, f"'{href}' leads outside the site")
+        joined = "" if joined == "." else joined
+        if joined and (path.endswith("/") or path.endswith("/.") or path in (".", "..")):
+            joined += "/"
+        found = self.index.by_url.get(joined) or self.index.by_url.get(quote(unquote(joined)))
+        if found is not None:
+            return found
+        folded = self.index.folded_url(joined)
+        if folded is not None and folded.url != joined:
+            fixed = _relative_url(self.file.url, folded.url) + suffix
+            code = Code.CASE if unquote(folded.url).casefold() == unquote(joined).casefold() else Code.LINK
+            if code is Code.CASE:
+                raise _Problem(code, f"'{href}' differs in case from '{folded.url}'", f"did you mean '{fixed}'?")
+        slashed = self.index.by_url.get(joined + "/")
+        if slashed is not None:
+            fixed = _relative_url(self.file.url, slashed.url) + suffix
+            raise _Problem(
+                Code.LINK,
+                f"'{href}' lacks the trailing slash of the page's URL (it breaks when opened from disk)",
+                f"did you mean '{fixed}'?",
+            )
+        close = difflib.get_close_matches(joined, [u for u in self.index.by_url if not u.endswith("index.html")], n=1, cutoff=0.6)
+        hint = f"did you mean '{_relative_url(self.file.url, close[0])}{suffix}'?" if close else None
+        raise _Problem(Code.LINK, f"'{href}' not found: no page or file at '{joined or '/'}' in the site", hint)
+
+    def _check_anchor(self, href: str, target: _Target) -> None:
+        if not target.fragment or not target.file.is_page:
+            return
+        ids = self.anchors.get(target.file.src)
+        if ids is None or target.fragment in ids:
+            return
+        where = "this page" if target.file.src == self.page.src else target.file.src
+        hint = None
+        alike = [i for i in sorted(ids) if _fold_anchor(i) == _fold_anchor(target.fragment)]
+        close = alike or difflib.get_close_matches(target.fragment, sorted(ids), n=1, cutoff=0.6)
+        if close:
+            hint = f"did you mean '#{close[0]}'?"
+        raise _Problem(Code.ANCHOR, f"'#{target.fragment}' is not an anchor of {where}", hint)
+
+
+def _fold_anchor(anchor: str) -> str:
+    """Fold case, accents and separators, to find an anchor that differs only in form."""
+    decomposed = unicodedata.normalize("NFKD", anchor)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s_\-]+", "-", bare.casefold()).strip("-")
+
+
+def _is_markdown_path(href: str) -> bool:
+    path = href.partition("#")[0].partition("?")[0]
+    return path.lower().endswith(_PAGE_SUFFIXES) and not _SCHEME.match(href)
+
+
+def _folder(url: str) -> str:
+    """Return the folder a relative URL on the page at ``url`` starts from."""
+    if not url or url.endswith("/"):
+        return url
+    folder = posixpath.dirname(url)
+    return folder + "/" if folder else ""
+
+
+def _relative_path(from_src: str, to_src: str) -> str:
+    """Return the path of ``to_src`` relative to the folder of ``from_src``."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def _relative_url(from_url: str, to_url: str) -> str:
+    """Return ``to_url`` relative to the page at ``from_url``, as MkDocs writes it."""
+    rel = posixpath.relpath(to_url or ".", _folder(from_url) or ".")
+    if (to_url.endswith("/") or not to_url) and not rel.endswith("/"):
+        rel += "/"
+    return "./" if rel == "./" or rel == "." else rel

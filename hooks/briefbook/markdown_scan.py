@@ -1,0 +1,241 @@
+"""Finding links in Markdown source, with the line and column where each is written.
+
+The scanner works on a *masked* copy of the page: everything that cannot hold a link is
+blanked with spaces (newlines kept), so offsets in the masked text are offsets in the
+source. Masked are: YAML front matter, fenced code blocks, inline code spans, HTML
+comments and backslash escapes.
+
+Grammar of what is then recognised (a practical subset of Python-Markdown's):
+
+    inline    := "!"? "[" TEXT "]" "(" WS* DEST (WS+ TITLE)? WS* ")"
+    DEST      := "<" [^>\\n]* ">" | NON-SPACE with balanced parentheses
+    TEXT      := any text with balanced brackets, not starting with "^" (footnotes)
+    reference := LINE-START WS* "[" LABEL "]:" WS* DEST   (LABEL not starting with "^")
+    html      := "<" ("a" | "img" | "source") ... ("href" | "src") "=" VALUE ... ">"
+
+Reference-style uses (``[text][label]``) need no entry: the definition carries the
+target. Indented code blocks are not masked; a check that has the rendered page only
+considers links that really are links in it, which rules them out.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from .textio import line_col
+
+_FENCE_OPEN = re.compile(r"[ \t]*(`{3,}|~{3,})")
+_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.DOTALL)
+_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!<>|\"'~:=$&%/@;,^")
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+_REFERENCE = re.compile(r"^[ \t]*\[(?!\^)([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
+_HTML_TAG = re.compile(r"<(a|img|source)\b[^>]*>", re.IGNORECASE)
+_HTML_ATTR = re.compile(
+    r"""\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
+)
+
+
+class LinkKind(enum.Enum):
+    """How a link is written in the source."""
+
+    INLINE = "inline"
+    """``[text](target)``."""
+    IMAGE = "image"
+    """``![alt](target)``."""
+    DEFINITION = "definition"
+    """``[label]: target``, used by reference-style links and images."""
+    HTML = "html"
+    """A raw HTML ``<a href>``, ``<img src>`` or ``<source src>``."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLink:
+    """A link target as written in a Markdown source."""
+
+    target: str
+    """The destination, backslash escapes removed, angle brackets stripped."""
+    line: int
+    """1-based line of the destination's first character."""
+    col: int
+    """1-based column of the destination's first character."""
+    kind: LinkKind
+    """How the link is written."""
+
+
+def mask_markdown(text: str) -> str:
+    """Blank out everything that cannot contain a link, keeping every offset.
+
+    Args:
+        text: A Markdown page as decoded.
+
+    Returns:
+        A string of the same length with front matter, fenced code, code spans, HTML
+        comments and backslash escapes replaced by spaces (line breaks are kept).
+    """
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        for k in range(start, min(end, len(chars))):
+            if chars[k] not in "\r\n":
+                chars[k] = " "
+
+    front = _FRONT_MATTER.match(text)
+    i = front.end() if front else 0
+    blank(0, i)
+    n = len(text)
+    while i < n:
+        if i == 0 or text[i - 1] == "\n":
+            fence = _FENCE_OPEN.match(text, i)
+            if fence:
+                end = _fence_end(text, fence.end(), fence.group(1))
+                blank(i, end)
+                i = end
+                continue
+        char = text[i]
+        if char == "<" and text.startswith("<!--", i):
+            close = text.find("-->", i + 4)
+            end = n if close < 0 else close + 3
+            blank(i, end)
+            i = end
+        elif char == "`":
+            run = _run_length(text, i, "`")
+            end = _code_span_end(text, i + run, run)
+            if end is None:
+                i += run
+            else:
+                blank(i, end)
+                i = end
+        elif char == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
+            blank(i, i + 2)
+            i += 2
+        else:
+            i += 1
+    return "".join(chars)
+
+
+def _run_length(text: str, start: int, char: str) -> int:
+    end = start
+    while end < len(text) and text[end] == char:
+        end += 1
+    return end - start
+
+
+def _fence_end(text: str, start: int, fence: str) -> int:
+    """Return the offset just past the closing fence line, or the end of the text."""
+    closing = re.compile(
+        rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*\r?$", re.MULTILINE
+    )
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return len(text)
+    match = closing.search(text, line_end + 1)
+    if match is None:
+        return len(text)
+    return match.end()
+
+
+def _code_span_end(text: str, start: int, run: int) -> int | None:
+    """Return the offset past the backtick run closing a code span, if in the paragraph."""
+    blank = _BLANK_LINE.search(text, start)
+    limit = blank.start() if blank else len(text)
+    i = text.find("`", start, limit)
+    while i >= 0:
+        length = _run_length(text, i, "`")
+        if length == run:
+            return i + length
+        i = text.find("`", i + length, limit)
+    return None
+
+
+def scan_links(text: str) -> list[SourceLink]:
+    """Find every link target written in a Markdown page, in source order.
+
+    Args:
+        text: A Markdown page as decoded.
+
+    Returns:
+        The links, each with its 1-based line and column.
+    """
+    masked = mask_markdown(text)
+    found: list[tuple[int, str, LinkKind]] = []
+    found.extend(_scan_inline(text, masked))
+    for match in _REFERENCE.finditer(masked):
+        found.append((match.start(2), _clean_target(text, match.start(2), match.end(2)), LinkKind.DEFINITION))
+    for tag in _HTML_TAG.finditer(masked):
+        for attr in _HTML_ATTR.finditer(masked, tag.start(), tag.end()):
+            group = next(g for g in (2, 3, 4) if attr.group(g) is not None)
+            start = attr.start(group)
+            found.append((start, text[start : attr.end(group)], LinkKind.HTML))
+    found.sort(key=lambda item: item[0])
+    links = []
+    for offset, target, kind in found:
+        line, col = line_col(text, offset)
+        links.append(SourceLink(target, line, col, kind))
+    return links
+
+
+def _scan_inline(text: str, masked: str) -> list[tuple[int, str, LinkKind]]:
+    found = []
+    n = len(masked)
+    start = masked.find("[")
+    while start >= 0:
+        if not masked.startswith("[^", start):
+            close = _matching_bracket(masked, start)
+            if close is not None and close + 1 < n and masked[close + 1] == "(":
+                dest = _destination(masked, close + 2)
+                if dest is not None:
+                    kind = LinkKind.IMAGE if start > 0 and masked[start - 1] == "!" else LinkKind.INLINE
+                    found.append((dest[0], _clean_target(text, dest[0], dest[1]), kind))
+        start = masked.find("[", start + 1)
+    return found
+
+
+def _matching_bracket(masked: str, start: int) -> int | None:
+    depth = 0
+    blank = _BLANK_LINE.search(masked, start)
+    limit = blank.start() if blank else len(masked)
+    for i in range(start, limit):
+        if masked[i] == "[":
+            depth += 1
+        elif masked[i] == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _destination(masked: str, start: int) -> tuple[int, int] | None:
+    """Return the span of a link destination starting after ``(``, if well formed."""
+    n = len(masked)
+    i = start
+    while i < n and masked[i] in " \t":
+        i += 1
+    if i < n and masked[i] == "<":
+        close = masked.find(">", i)
+        newline = masked.find("\n", i)
+        if close < 0 or (0 <= newline < close):
+            return None
+        return i, close + 1
+    begin = i
+    depth = 0
+    while i < n and not masked[i].isspace():
+        if masked[i] == "(":
+            depth += 1
+        elif masked[i] == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        i += 1
+    if i >= n or (masked[i] != ")" and not masked[i].isspace()):
+        return None
+    return begin, i
+
+
+def _clean_target(text: str, start: int, end: int) -> str:
+    """Return the destination as Markdown reads it: brackets stripped, escapes removed."""
+    raw = text[start:end]
+    if raw.startswith("<") and raw.endswith(">"):
+        raw = raw[1:-1]
+    return re.sub(r"\\(.)", r"\1", raw)

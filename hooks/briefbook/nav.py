@@ -1,0 +1,149 @@
+"""The nav of ``mkdocs.yml``: entries with their positions, and the nav checks.
+
+The configuration is *composed*, not loaded, so tags such as ``!ENV`` or
+``!!python/name:`` need no import and every value keeps its line and column.
+Grammar of the nav: a list whose items are a path, ``{title: path}``,
+``{title: URL}`` or ``{title: [items]}``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import yaml
+
+from .diagnostics import Code, Diagnostic
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .links import SiteIndex
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:|//")
+
+
+@dataclass(frozen=True, slots=True)
+class NavEntry:
+    """One page reference in the nav."""
+
+    target: str
+    """The path as written, relative to the docs folder."""
+    line: int
+    """1-based line in mkdocs.yml."""
+    col: int
+    """1-based column in mkdocs.yml."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """The few settings of mkdocs.yml the checks need."""
+
+    docs_dir: str
+    """The docs folder, relative to mkdocs.yml."""
+    site_dir: str
+    """The build output folder, relative to mkdocs.yml."""
+    use_directory_urls: bool
+    """Whether pages get ``page/`` URLs rather than ``page.html``."""
+    nav: tuple[NavEntry, ...] | None
+    """The nav's page entries, or None when the nav is left to MkDocs."""
+
+
+def parse_config(path: str, text: str) -> tuple[SiteConfig, list[Diagnostic]]:
+    """Read the settings the checks need from the text of mkdocs.yml.
+
+    Args:
+        path: The configuration's path, for diagnostics.
+        text: Its decoded text.
+
+    Returns:
+        The settings (MkDocs' defaults where absent) and any ``yaml`` problem.
+    """
+    default = SiteConfig("docs", "site", True, None)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, None)
+        problem = getattr(error, "problem", None) or str(error)
+        return default, [Diagnostic(path, line, col, Code.YAML, f"mkdocs.yml is not valid YAML: {problem}")]
+    if not isinstance(root, yaml.MappingNode):
+        return default, []
+    values = {k.value: v for k, v in root.value if isinstance(k, yaml.ScalarNode)}
+
+    def scalar(key: str, fallback: str) -> str:
+        node = values.get(key)
+        return node.value if isinstance(node, yaml.ScalarNode) and node.tag != "!ENV" else fallback
+
+    nav_node = values.get("nav")
+    nav = tuple(_walk(nav_node)) if nav_node is not None else None
+    directory_urls = scalar("use_directory_urls", "true").lower() not in ("false", "no", "off")
+    return SiteConfig(scalar("docs_dir", "docs"), scalar("site_dir", "site"), directory_urls, nav), []
+
+
+def _walk(node: yaml.Node) -> Iterable[NavEntry]:
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _walk(item)
+    elif isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            yield from _walk(value)
+    elif isinstance(node, yaml.ScalarNode) and node.value and not _SCHEME.match(node.value):
+        yield NavEntry(node.value, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def check_nav(path: str, entries: Iterable[NavEntry], index: SiteIndex) -> list[Diagnostic]:
+    """Check that every nav entry names a file of the docs folder, with the right case.
+
+    Args:
+        path: The configuration's path, for diagnostics.
+        entries: The nav's entries.
+        index: Every file of the site.
+
+    Returns:
+        One diagnostic per entry that names no file.
+    """
+    diagnostics = []
+    for entry in entries:
+        target = entry.target.removeprefix("./")
+        if target in index.by_src:
+            continue
+        folded = index.folded_src(target)
+        if folded is not None:
+            diagnostics.append(
+                Diagnostic(path, entry.line, entry.col, Code.CASE,
+                           f"nav entry '{entry.target}' differs in case from the file '{folded.src}'",
+                           f"did you mean '{folded.src}'?")
+            )
+            continue
+        close = difflib.get_close_matches(target, list(index.by_src), n=1, cutoff=0.6)
+        diagnostics.append(
+            Diagnostic(path, entry.line, entry.col, Code.NAV,
+                       f"nav entry '{entry.target}' names no file in the docs",
+                       f"did you mean '{close[0]}'?" if close else None)
+        )
+    return diagnostics
+
+
+def check_pages_in_nav(
+    entries: Iterable[NavEntry], index: SiteIndex, *, docs_path: str = "docs"
+) -> list[Diagnostic]:
+    """Report every page of the docs folder that the nav does not list.
+
+    Args:
+        entries: The nav's entries.
+        index: Every file of the site.
+        docs_path: The docs folder's path relative to the project root, for diagnostics.
+
+    Returns:
+        One diagnostic per page missing from the nav, at the page's first line.
+    """
+    listed = {e.target.removeprefix("./") for e in entries}
+    return [
+        Diagnostic(f"{docs_path}/{f.src}", 1, None, Code.NAV, "page is not in the nav of mkdocs.yml",
+                   "add it to 'nav:' so readers can find it")
+        for f in index.files
+        if f.is_page and f.src not in listed
+    ]

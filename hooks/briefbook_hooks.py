@@ -1,0 +1,143 @@
+"""MkDocs hooks: glue between MkDocs' build events and the ``briefbook`` checks.
+
+Named in mkdocs.yml under ``hooks:``. Each hook only turns MkDocs objects into plain
+values, calls the library, and keeps the results for the next event; all logic lives
+in ``briefbook``. At the end of the build every diagnostic is printed, sorted, and the
+build fails if any is an error, whatever the log level. Under ``mkdocs serve`` the
+diagnostics are printed and the server keeps serving.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+
+from briefbook import (
+    Diagnostic,
+    PageLinks,
+    SiteFile,
+    SiteIndex,
+    check_front_matter,
+    check_links,
+    check_nav,
+    check_pages_in_nav,
+    decode_source,
+    has_errors,
+    parse_config,
+    render_diagnostic,
+    render_summary,
+    scan_html,
+    scan_links,
+    sort_diagnostics,
+)
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+# MkDocs loads this module anew for every (re)build under `mkdocs serve`, but calls
+# on_startup only once: the command is kept in the environment, which outlives modules.
+_COMMAND = "BRIEFBOOK_MKDOCS_COMMAND"
+
+
+@dataclass
+class _Build:
+    """What one build has collected so far."""
+
+    config_path: str = "mkdocs.yml"
+    docs_path: str = "docs"
+    index: SiteIndex | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, PageLinks] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+_build = _Build()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this process serves (print only) or builds (print and fail)."""
+    os.environ[_COMMAND] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Start a new build: read the nav's positions from mkdocs.yml."""
+    global _build
+    root = Path(config.config_file_path or "mkdocs.yml").parent
+    config_path = Path(config.config_file_path or "mkdocs.yml").name
+    docs_path = posixpath.normpath(os.path.relpath(config.docs_dir, root).replace(os.sep, "/"))
+    _build = _Build(config_path=config_path, docs_path=docs_path)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Index every file; decode every page, stopping the build if one cannot be read."""
+    _build.index = SiteIndex(
+        SiteFile(f.src_uri, f.url, f.is_documentation_page()) for f in files if f.inclusion.is_included()
+    )
+    problems: list[Diagnostic] = []
+    for file in files.documentation_pages():
+        if file.abs_src_path is None:
+            continue
+        text, found = decode_source(f"{_build.docs_path}/{file.src_uri}", Path(file.abs_src_path).read_bytes())
+        problems += found
+        if text is not None:
+            _build.sources[file.src_uri] = text
+            _build.diagnostics += check_front_matter(f"{_build.docs_path}/{file.src_uri}", text)
+    if problems:
+        # MkDocs itself would stop with a traceback on these files: stop here, clearly.
+        _report(problems + _build.diagnostics, fatal=True)
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Check the nav's entries against the files, at their lines in mkdocs.yml."""
+    assert _build.index is not None
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    text, problems = decode_source(_build.config_path, config_file.read_bytes())
+    _build.diagnostics += problems
+    if text is not None:
+        settings, problems = parse_config(_build.config_path, text)
+        _build.diagnostics += problems
+        if settings.nav is not None:
+            _build.diagnostics += check_nav(_build.config_path, settings.nav, _build.index)
+            _build.diagnostics += check_pages_in_nav(settings.nav, _build.index, docs_path=_build.docs_path)
+    return nav
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Keep the rendered page's anchors and links, with the source's link positions."""
+    src = page.file.src_uri
+    source = _build.sources.get(src, "")
+    _build.pages[src] = PageLinks(src, scan_links(source), scan_html(html))
+    return html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Check every link once all pages are rendered; report; fail on errors."""
+    assert _build.index is not None
+    pages = [_build.pages.get(src) or PageLinks(src, scan_links(text)) for src, text in _build.sources.items()]
+    _build.diagnostics += check_links(pages, _build.index, docs_path=_build.docs_path)
+    _report(_build.diagnostics, fatal=False)
+    return env
+
+
+def _report(diagnostics: list[Diagnostic], *, fatal: bool) -> None:
+    """Print every diagnostic; raise to fail the build unless serving (or if fatal)."""
+    if not diagnostics:
+        return
+    for diagnostic in sort_diagnostics(diagnostics):
+        print(render_diagnostic(diagnostic), file=sys.stderr)
+    summary = f"briefbook: {render_summary(diagnostics)}"
+    print(summary, file=sys.stderr, flush=True)
+    if has_errors(diagnostics) and (fatal or os.environ.get(_COMMAND) != "serve"):
+        raise PluginError(f"{summary}; the build fails (see the lines above)")
