@@ -60,7 +60,7 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
     for key in REQUIRED:
         if key not in values:
             diagnostics.append(
-                Diagnostic(path, 1, 1, Code.FRONTMATTER, f"front matter lacks '{key}'", f"add '{key}:' (required: {required})")
+                Diagnostic(path, 1, 1, Code.FRONTMATTER, f"front matter lacks '{key}'", f"every page needs {required}")
             )
             continue
         value = values[key]

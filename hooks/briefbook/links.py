@@ -203,7 +203,7 @@ class _PageChecker:
                 target = self._resolve(href, mode)
                 if target is not None:
                     self._check_anchor(href, target)
-                    if link is not None and link.kind is LinkKind.HTML and mode == "source":
+                    if link is not None and link.kind is LinkKind.HTML and mode != "url":
                         url = _relative_url(self.file.url, target.file.url)
                         raise _Problem(
                             Code.LINK,
@@ -240,7 +240,8 @@ class _PageChecker:
             found = self._find(href, free, used, lambda k: free[k].target == href)
             if found is not None:
                 link = free[found]
-                mode = "source" if _is_markdown_path(href) else "url"
+                # MkDocs left it as written: a path it could not resolve, or a URL.
+                mode = "url" if link.kind is LinkKind.HTML and not _is_markdown_path(href) else "as-written"
                 result.append((href, link, mode))
                 continue
             try:
@@ -280,6 +281,18 @@ class _PageChecker:
             if target is not None:
                 hint = f"did you mean '{_relative_path(self.page.src, target.src)}{hash_}{fragment}'?"
             raise _Problem(Code.ESCAPE, f"'{href}' is an absolute path; links must be relative", hint)
+        if mode == "as-written":
+            # Report as the author wrote it (a docs path), unless it works as a URL.
+            try:
+                return _Target(self._resolve_source(href, unquote(path), hash_ + fragment), frag)
+            except _Problem:
+                if _is_markdown_path(href):
+                    raise
+                try:
+                    return _Target(self._resolve_url(href, path, hash_ + fragment), frag)
+                except _Problem:
+                    pass
+            return _Target(self._resolve_source(href, unquote(path), hash_ + fragment), frag)
         if mode == "source":
             return _Target(self._resolve_source(href, unquote(path), hash_ + fragment), frag)
         return _Target(self._resolve_url(href, path, hash_ + fragment), frag)

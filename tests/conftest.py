@@ -1,0 +1,85 @@
+"""Shared helpers: build fixture sites for real, with the project's hooks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks" / "briefbook_hooks.py"
+FIXTURES = ROOT / "tests" / "integration" / "fixtures"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+# Settings every fixture site shares; a fixture's own mkdocs.yml is appended.
+BASE_CONFIG = f"""\
+site_name: Fixture
+site_url: http://127.0.0.1:8000/
+theme:
+  name: material
+  font: false
+hooks:
+  - {HOOKS}
+validation:
+  nav: {{omitted_files: info, not_found: info, absolute_links: info}}
+  links: {{not_found: info, absolute_links: info, unrecognized_links: info, anchors: info}}
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - footnotes
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+      slugify: !!python/object/apply:pymdownx.slugs.slugify {{kwds: {{case: lower}}}}
+  - pymdownx.details
+  - pymdownx.superfences
+"""
+
+
+@dataclass
+class Result:
+    """The outcome of one command."""
+
+    code: int
+    stdout: str
+    stderr: str
+
+    def lines(self, prefix: str = "docs/") -> list[str]:
+        """Return the diagnostic lines of stderr (or stdout for the CLI)."""
+        text = self.stderr + self.stdout
+        return [line for line in text.splitlines() if line.startswith((prefix, "mkdocs.yml:"))]
+
+
+def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Result:
+    """Run a command and capture its outcome."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment.pop("BRIEFBOOK_MKDOCS_COMMAND", None)
+    done = subprocess.run(args, cwd=cwd, env=environment, capture_output=True, text=True, timeout=300, check=False)
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+def make_site(fixture: str, tmp_path: Path) -> Path:
+    """Copy a fixture site to a temporary folder with the shared settings; return it."""
+    site = tmp_path / fixture
+    shutil.copytree(FIXTURES / fixture, site)
+    own = (site / "mkdocs.yml").read_text(encoding="utf-8") if (site / "mkdocs.yml").exists() else ""
+    (site / "mkdocs.yml").write_text(BASE_CONFIG + own, encoding="utf-8")
+    return site
+
+
+@pytest.fixture
+def build(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Build a fixture site: ``build("name", "--strict", "-q")``."""
+
+    def _build(fixture: str, *flags: str) -> Result:
+        site = make_site(fixture, tmp_path)
+        return run([*MKDOCS, "build", *flags], cwd=site)
+
+    return _build
