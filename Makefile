@@ -8,6 +8,9 @@ STAMP := $(VENV)/.installed
 # below 2.0 (2.0 drops plugins, which Material needs), so the banner is noise here.
 export NO_MKDOCS_2_WARNING := 1
 
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+
 .PHONY: serve site test lint lock clean
 
 $(STAMP): requirements.txt pyproject.toml
@@ -22,7 +25,15 @@ serve: $(STAMP)  ## build and serve at http://127.0.0.1:8000 with live reload
 site: $(STAMP)  ## strict build into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)  ## lint, type-check and run every test
+# The browser tests drive Debian's Chromium; test tools never download a browser.
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Debian's chromium: sudo apt-get install chromium (or set CHROMIUM=/path/to/chromium)" >&2; exit 1; \
+	fi
+
+test: $(STAMP) $(CHROMIUM)  ## lint, type-check and run every test
 	$(BIN)/ruff check hooks tests
 	$(BIN)/mypy
 	$(BIN)/pytest

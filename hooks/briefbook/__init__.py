@@ -7,7 +7,16 @@ Every check is a pure function: text, paths and values in; values and
 
 from __future__ import annotations
 
-from .diagnostics import Code, Diagnostic, Severity, has_errors, render_diagnostic, render_json, render_summary, sort_diagnostics
+from .diagnostics import (
+    Code,
+    Diagnostic,
+    Severity,
+    has_errors,
+    render_diagnostic,
+    render_json,
+    render_summary,
+    sort_diagnostics,
+)
 from .frontmatter import check_front_matter
 from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths, page_url

@@ -53,8 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             diagnostics = _check_book(Path(args.config), Path(args.site) if args.site else None)
         else:
-            diagnostics = _check_links_only(Path(args.docs), Path(args.site) if args.site else None,
-                                            use_directory_urls=not args.no_directory_urls)
+            diagnostics = _check_links_only(
+                Path(args.docs), Path(args.site) if args.site else None, use_directory_urls=not args.no_directory_urls
+            )
     except _UsageError as error:
         print(f"briefbook: error: {error}", file=sys.stderr)
         return 2
@@ -75,9 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     links = commands.add_parser("links", help="check internal links and anchors of any MkDocs project")
     links.add_argument("docs", help="the docs folder")
     links.add_argument("--site", help="the built site, to check anchors and generated links")
-    links.add_argument("--no-directory-urls", action="store_true", help="the site was built with use_directory_urls: false")
+    links.add_argument(
+        "--no-directory-urls", action="store_true", help="the site was built with use_directory_urls: false"
+    )
     for sub in (check, links):
-        sub.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: %(default)s)")
+        sub.add_argument(
+            "--format", choices=("text", "json"), default="text", help="output format (default: %(default)s)"
+        )
     return parser
 
 

@@ -36,7 +36,10 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
     if opening is None or closing is None:
         return [
             Diagnostic(
-                path, 1, 1, Code.FRONTMATTER,
+                path,
+                1,
+                1,
+                Code.FRONTMATTER,
                 "page has no front matter",
                 f"start the page with a '---' block setting {required}",
             )
@@ -70,7 +73,14 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
             diagnostics.append(Diagnostic(path, line, col, Code.FRONTMATTER, f"'{key}' must be non-empty text"))
         elif key == "reviewed" and not _is_iso_date(shown):
             diagnostics.append(
-                Diagnostic(path, line, col, Code.FRONTMATTER, f"'reviewed' is '{shown}', not an ISO date", "write it as YYYY-MM-DD")
+                Diagnostic(
+                    path,
+                    line,
+                    col,
+                    Code.FRONTMATTER,
+                    f"'reviewed' is '{shown}', not an ISO date",
+                    "write it as YYYY-MM-DD",
+                )
             )
     return diagnostics
 

@@ -13,9 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-_VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _LINK_ATTRS = {"a": "href", "area": "href", "img": "src", "source": "src"}
 _ROOTS = ("md-content", "role-main", "main", "article")
 

@@ -146,9 +146,7 @@ def index_paths(paths: Iterable[str], *, use_directory_urls: bool = True) -> Sit
     return SiteIndex(files)
 
 
-def check_links(
-    pages: Iterable[PageLinks], index: SiteIndex, *, docs_path: str = "docs"
-) -> list[Diagnostic]:
+def check_links(pages: Iterable[PageLinks], index: SiteIndex, *, docs_path: str = "docs") -> list[Diagnostic]:
     """Check every internal link of every page.
 
     Args:
@@ -193,6 +191,7 @@ class _PageChecker:
         self.file = index.by_src.get(page.src) or SiteFile(page.src, page_url(page.src), True)
 
     def run(self) -> list[Diagnostic]:
+        occurrences: list[tuple[str, SourceLink | None, str]]
         if self.page.html is None:
             occurrences = [(link.target, link, self._natural_mode(link)) for link in self.page.links]
         else:
@@ -212,9 +211,7 @@ class _PageChecker:
                         )
             except _Problem as problem:
                 line, col = (link.line, link.col) if link else (1, None)
-                diagnostics.append(
-                    Diagnostic(self.path, line, col, problem.code, problem.message, problem.hint)
-                )
+                diagnostics.append(Diagnostic(self.path, line, col, problem.code, problem.message, problem.hint))
         return diagnostics
 
     def _natural_mode(self, link: SourceLink) -> str:
@@ -235,32 +232,22 @@ class _PageChecker:
                 continue
             if target is not None:
                 canonical[k] = (target.file.src, target.fragment)
-        result = []
+        result: list[tuple[str, SourceLink | None, str]] = []
         for href in hrefs:
-            found = self._find(href, free, used, lambda k: free[k].target == href)
+            found = _take(free, used, [link.target == href for link in free])
             if found is not None:
-                link = free[found]
                 # MkDocs left it as written: a path it could not resolve, or a URL.
-                mode = "url" if link.kind is LinkKind.HTML and not _is_markdown_path(href) else "as-written"
-                result.append((href, link, mode))
+                mode = "url" if found.kind is LinkKind.HTML and not _is_markdown_path(href) else "as-written"
+                result.append((href, found, mode))
                 continue
             try:
                 target = self._resolve(href, "url")
             except _Problem:
                 target = None
             key = (target.file.src, target.fragment) if target else None
-            found = self._find(href, free, used, lambda k: key is not None and canonical[k] == key)
-            result.append((href, free[found] if found is not None else None, "url"))
+            found = _take(free, used, [key is not None and known == key for known in canonical])
+            result.append((href, found, "url"))
         return result
-
-    @staticmethod
-    def _find(href: str, free: list[SourceLink], used: list[bool], matches: object) -> int | None:
-        assert callable(matches)
-        for k, link in enumerate(free):
-            if (not used[k] or link.kind is LinkKind.DEFINITION) and matches(k):
-                used[k] = True
-                return k
-        return None
 
     def _resolve(self, href: str, mode: str) -> _Target | None:
         """Return where ``href`` leads; None for an external link; raise _Problem if nowhere."""
@@ -340,7 +327,9 @@ class _PageChecker:
                 f"'{href}' lacks the trailing slash of the page's URL (it breaks when opened from disk)",
                 f"did you mean '{fixed}'?",
             )
-        close = difflib.get_close_matches(joined, [u for u in self.index.by_url if not u.endswith("index.html")], n=1, cutoff=0.6)
+        close = difflib.get_close_matches(
+            joined, [u for u in self.index.by_url if not u.endswith("index.html")], n=1, cutoff=0.6
+        )
         hint = f"did you mean '{_relative_url(self.file.url, close[0])}{suffix}'?" if close else None
         raise _Problem(Code.LINK, f"'{href}' not found: no page or file at '{joined or '/'}' in the site", hint)
 
@@ -357,6 +346,15 @@ class _PageChecker:
         if close:
             hint = f"did you mean '#{close[0]}'?"
         raise _Problem(Code.ANCHOR, f"'#{target.fragment}' is not an anchor of {where}", hint)
+
+
+def _take(links: list[SourceLink], used: list[bool], matches: list[bool]) -> SourceLink | None:
+    """Return the first matching link not yet paired (definitions pair any number of times)."""
+    for k, link in enumerate(links):
+        if matches[k] and (not used[k] or link.kind is LinkKind.DEFINITION):
+            used[k] = True
+            return link
+    return None
 
 
 def _fold_anchor(anchor: str) -> str:

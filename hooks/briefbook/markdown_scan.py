@@ -32,9 +32,7 @@ _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!<>|\"'~:=$&%/@;,^")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 _REFERENCE = re.compile(r"^[ \t]*\[(?!\^)([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
 _HTML_TAG = re.compile(r"<(a|img|source)\b[^>]*>", re.IGNORECASE)
-_HTML_ATTR = re.compile(
-    r"""\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
-)
+_HTML_ATTR = re.compile(r"""\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
 class LinkKind(enum.Enum):
@@ -101,12 +99,12 @@ def mask_markdown(text: str) -> str:
             i = end
         elif char == "`":
             run = _run_length(text, i, "`")
-            end = _code_span_end(text, i + run, run)
-            if end is None:
+            span_end = _code_span_end(text, i + run, run)
+            if span_end is None:
                 i += run
             else:
-                blank(i, end)
-                i = end
+                blank(i, span_end)
+                i = span_end
         elif char == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
             blank(i, i + 2)
             i += 2
@@ -124,9 +122,7 @@ def _run_length(text: str, start: int, char: str) -> int:
 
 def _fence_end(text: str, start: int, fence: str) -> int:
     """Return the offset just past the closing fence line, or the end of the text."""
-    closing = re.compile(
-        rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*\r?$", re.MULTILINE
-    )
+    closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*\r?$", re.MULTILINE)
     line_end = text.find("\n", start)
     if line_end < 0:
         return len(text)

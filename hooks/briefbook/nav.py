@@ -113,23 +113,31 @@ def check_nav(path: str, entries: Iterable[NavEntry], index: SiteIndex) -> list[
         folded = index.folded_src(target)
         if folded is not None:
             diagnostics.append(
-                Diagnostic(path, entry.line, entry.col, Code.CASE,
-                           f"nav entry '{entry.target}' differs in case from the file '{folded.src}'",
-                           f"did you mean '{folded.src}'?")
+                Diagnostic(
+                    path,
+                    entry.line,
+                    entry.col,
+                    Code.CASE,
+                    f"nav entry '{entry.target}' differs in case from the file '{folded.src}'",
+                    f"did you mean '{folded.src}'?",
+                )
             )
             continue
         close = difflib.get_close_matches(target, list(index.by_src), n=1, cutoff=0.6)
         diagnostics.append(
-            Diagnostic(path, entry.line, entry.col, Code.NAV,
-                       f"nav entry '{entry.target}' names no file in the docs",
-                       f"did you mean '{close[0]}'?" if close else None)
+            Diagnostic(
+                path,
+                entry.line,
+                entry.col,
+                Code.NAV,
+                f"nav entry '{entry.target}' names no file in the docs",
+                f"did you mean '{close[0]}'?" if close else None,
+            )
         )
     return diagnostics
 
 
-def check_pages_in_nav(
-    entries: Iterable[NavEntry], index: SiteIndex, *, docs_path: str = "docs"
-) -> list[Diagnostic]:
+def check_pages_in_nav(entries: Iterable[NavEntry], index: SiteIndex, *, docs_path: str = "docs") -> list[Diagnostic]:
     """Report every page of the docs folder that the nav does not list.
 
     Args:
@@ -142,8 +150,14 @@ def check_pages_in_nav(
     """
     listed = {e.target.removeprefix("./") for e in entries}
     return [
-        Diagnostic(f"{docs_path}/{f.src}", 1, None, Code.NAV, "page is not in the nav of mkdocs.yml",
-                   "add it to 'nav:' so readers can find it")
+        Diagnostic(
+            f"{docs_path}/{f.src}",
+            1,
+            None,
+            Code.NAV,
+            "page is not in the nav of mkdocs.yml",
+            "add it to 'nav:' so readers can find it",
+        )
         for f in index.files
         if f.is_page and f.src not in listed
     ]

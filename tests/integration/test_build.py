@@ -53,7 +53,9 @@ def test_every_defect_fails_the_build_whatever_the_flags(build, flags: list[str]
     assert result.code == 1
 
 
-@pytest.mark.parametrize("flags", [["--strict"], ["--strict", "-q"], ["--strict", "-v"]], ids=["strict", "quiet", "verbose"])
+@pytest.mark.parametrize(
+    "flags", [["--strict"], ["--strict", "-q"], ["--strict", "-v"]], ids=["strict", "quiet", "verbose"]
+)
 def test_must_not_flag_constructs_build_cleanly(build, flags: list[str]) -> None:
     result = build("clean", *flags)
     assert result.lines() == []
@@ -109,7 +111,10 @@ def test_bom_and_crlf_keep_positions(tmp_path: Path) -> None:
     page = "---\r\ntitle: T\r\ndescription: d\r\nreviewed: 2026-11-24\r\n---\r\n\r\n# T\r\n\r\nSee [x](nope.md).\r\n"
     (site / "docs" / "crlf.md").write_bytes(b"\xef\xbb\xbf" + page.encode("utf-8"))
     result = run([*MKDOCS, "build", "--strict"], cwd=site)
-    assert "docs/crlf.md:9:9: error[link]: 'nope.md' not found: no file 'nope.md' in the docs (did you mean 'other.md'?)" in result.lines()
+    assert (
+        "docs/crlf.md:9:9: error[link]: 'nope.md' not found: no file 'nope.md' in the docs (did you mean 'other.md'?)"
+        in result.lines()
+    )
     assert result.code == 1
 
 
@@ -124,7 +129,10 @@ def test_serve_reports_problems_and_keeps_serving(tmp_path: Path) -> None:
     port = _free_port()
     server = subprocess.Popen(
         [*MKDOCS, "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=site, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        cwd=site,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
         env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     lines: list[str] = []

@@ -1,0 +1,95 @@
+"""The built book in a real Chromium: offline from disk, search included, no third party."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from conftest import MKDOCS, ROOT, run
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags that keep Chromium itself from calling home, so that every request seen
+# comes from the page.
+ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-quic",
+    "--allow-file-access-from-files",
+]
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("book") / "site"
+    result = run([*MKDOCS, "build", "--strict", "-d", str(out)], cwd=ROOT)
+    assert result.code == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).is_file(), f"no Chromium at {CHROMIUM}: apt-get install chromium (or set CHROMIUM)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def test_search_works_from_disk_without_any_third_party_request(site: Path, browser: Browser) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((site / "index.html").as_uri())
+    page.wait_for_load_state("load")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("insurgency", delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert results.count() >= 1
+    assert "matching document" in page.locator(".md-search-result__meta").inner_text()
+    outside = [url for url in requests if not url.startswith(LOCAL_SCHEMES)]
+    assert outside == []
+    assert any(url.endswith("search_index.js") for url in requests)
+    assert any("vendor/iframe-worker/shim.js" in url for url in requests)
+
+
+def test_every_page_loads_from_disk_with_only_local_requests(site: Path, browser: Browser) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    failed: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    pages = sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    assert len(pages) >= 14
+    for path in pages:
+        page.goto(path.as_uri())
+        page.wait_for_load_state("networkidle")
+    assert [url for url in requests if not url.startswith(LOCAL_SCHEMES)] == []
+    assert failed == []
+
+
+def test_footer_states_the_licences_and_palette_toggles(site: Path, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto((site / "index.html").as_uri())
+    footer = page.locator(".md-copyright").inner_text()
+    assert "CC BY 4.0" in footer
+    assert "MIT" in footer
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("label.md-header__button[for^='__palette']").first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
