@@ -93,3 +93,10 @@ def test_footer_states_the_licences_and_palette_toggles(site: Path, browser: Bro
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
     page.locator("label.md-header__button[for^='__palette']").first.click()
     assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
+
+
+def test_every_page_shows_its_review_date(site: Path, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto((site / "background" / "index.html").as_uri())
+    assert page.locator(".bb-reviewed time").get_attribute("datetime") == "2026-11-24"
+    assert page.locator(".bb-reviewed").inner_text() == "Last reviewed: 2026-11-24"
