@@ -17,32 +17,48 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 from briefbook import (
+    BookScan,
     Diagnostic,
     PageLinks,
+    Registry,
     SiteFile,
     SiteIndex,
-    check_front_matter,
     check_links,
     check_nav,
     check_pages_in_nav,
     decode_source,
     has_errors,
+    load_registry,
     parse_config,
+    render_citations,
+    render_csl_json,
     render_diagnostic,
+    render_opt_outs,
+    render_sources_page,
     render_summary,
+    scan_book,
     scan_html,
     scan_links,
     sort_diagnostics,
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+
+REGISTRY = "sources.yaml"
+"""The sources registry, relative to the docs folder."""
+SOURCES_PAGE = "sources/index.md"
+"""The page whose ``<!-- data: sources -->`` placeholder lists every source."""
+SOURCES_PLACEHOLDER = "<!-- data: sources -->"
 
 # MkDocs loads this module anew for every (re)build under `mkdocs serve`, but calls
 # on_startup only once: the command is kept in the environment, which outlives modules.
@@ -56,6 +72,8 @@ class _Build:
     config_path: str = "mkdocs.yml"
     docs_path: str = "docs"
     index: SiteIndex | None = None
+    registry: Registry = field(default_factory=lambda: Registry(f"docs/{REGISTRY}", {}))
+    book: BookScan = field(default_factory=BookScan)
     sources: dict[str, str] = field(default_factory=dict)
     pages: dict[str, PageLinks] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -76,11 +94,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config_path = Path(config.config_file_path or "mkdocs.yml").name
     docs_path = posixpath.normpath(os.path.relpath(config.docs_dir, root).replace(os.sep, "/"))
     _build = _Build(config_path=config_path, docs_path=docs_path)
+    registry_file = Path(config.docs_dir) / REGISTRY
+    if registry_file.is_file():
+        text, problems = decode_source(f"{docs_path}/{REGISTRY}", registry_file.read_bytes())
+        _build.diagnostics += problems
+        if text is not None:
+            _build.registry, problems = load_registry(f"{docs_path}/{REGISTRY}", text)
+            _build.diagnostics += problems
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Index every file; decode every page, stopping the build if one cannot be read."""
+    """Add sources.json; index every file; scan every page, stopping if one cannot be read."""
+    files.append(File.generated(config, "sources.json", content=render_csl_json(_build.registry)))
     _build.index = SiteIndex(
         SiteFile(f.src_uri, f.url, f.is_documentation_page()) for f in files if f.inclusion.is_included()
     )
@@ -92,7 +118,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         problems += found
         if text is not None:
             _build.sources[file.src_uri] = text
-            _build.diagnostics += check_front_matter(f"{_build.docs_path}/{file.src_uri}", text)
+    slugify = _heading_slugify(config)
+    _build.book = scan_book(_build.sources, _build.registry, slugify, docs_path=_build.docs_path)
+    _build.diagnostics += _build.book.diagnostics
     if problems:
         # MkDocs itself would stop with a traceback on these files: stop here, clearly.
         _report(problems + _build.diagnostics, fatal=True)
@@ -114,6 +142,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Expand the Sources page's placeholder; turn citation markers into footnotes."""
+    src = page.file.src_uri
+    if src == SOURCES_PAGE and SOURCES_PLACEHOLDER in markdown:
+        listing = render_sources_page(_build.registry, _build.book.sites, src)
+        markdown = markdown.replace(SOURCES_PLACEHOLDER, listing, 1)
+    return render_citations(markdown, _build.registry, src, sources_src=SOURCES_PAGE)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Keep the rendered page's anchors and links, with the source's link positions."""
     src = page.file.src_uri
@@ -131,12 +168,25 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+def _heading_slugify(config: MkDocsConfig) -> Callable[[str], str]:
+    """Return the site's heading slugify (the toc extension's), as a one-argument function."""
+    toc = config.mdx_configs.get("toc", {})
+    function = toc.get("slugify")
+    separator = toc.get("separator", "-")
+    if function is None:
+        from markdown.extensions.toc import slugify as function
+    return lambda text: str(function(text, separator))
+
+
 def _report(diagnostics: list[Diagnostic], *, fatal: bool) -> None:
-    """Print every diagnostic; raise to fail the build unless serving (or if fatal)."""
+    """Print every diagnostic and opt-out; raise to fail the build unless serving (or if fatal)."""
+    diagnostics = sort_diagnostics(diagnostics)
+    for diagnostic in diagnostics:
+        print(render_diagnostic(diagnostic), file=sys.stderr)
+    for line in render_opt_outs(_build.book.opt_outs):
+        print(line, file=sys.stderr)
     if not diagnostics:
         return
-    for diagnostic in sort_diagnostics(diagnostics):
-        print(render_diagnostic(diagnostic), file=sys.stderr)
     summary = f"briefbook: {render_summary(diagnostics)}"
     print(summary, file=sys.stderr, flush=True)
     if has_errors(diagnostics) and (fatal or os.environ.get(_COMMAND) != "serve"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks" / "briefbook_hooks.py"
 FIXTURES = ROOT / "tests" / "integration" / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+DIAGNOSTIC = re.compile(r"^[^\s:]+:\d+(?::\d+)?: (?:error|warning)\[[a-z-]+\]: ")
 
 # Settings every fixture site shares; a fixture's own mkdocs.yml is appended.
 BASE_CONFIG = f"""\
@@ -23,6 +25,7 @@ site_url: http://127.0.0.1:8000/
 theme:
   name: material
   font: false
+  features: [content.footnote.tooltips]
 hooks:
   - {HOOKS}
 validation:
@@ -51,10 +54,10 @@ class Result:
     stdout: str
     stderr: str
 
-    def lines(self, prefix: str = "docs/") -> list[str]:
-        """Return the diagnostic lines of stderr (or stdout for the CLI)."""
+    def lines(self) -> list[str]:
+        """Return the diagnostic lines (``path:line[:col]: error[code]: ...``) of stderr and stdout."""
         text = self.stderr + self.stdout
-        return [line for line in text.splitlines() if line.startswith((prefix, "mkdocs.yml:"))]
+        return [line for line in text.splitlines() if DIAGNOSTIC.match(line)]
 
 
 def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Result:

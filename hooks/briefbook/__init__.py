@@ -7,6 +7,24 @@ Every check is a pure function: text, paths and values in; values and
 
 from __future__ import annotations
 
+from .book import GENERATED, PLACEHOLDERS, BookScan, scan_book
+from .citations import (
+    CiteItem,
+    CiteSite,
+    Marker,
+    OptOut,
+    check_keys,
+    check_uncited,
+    check_unused,
+    cite_sites,
+    find_placeholders,
+    is_content_page,
+    parse_markers,
+    render_citations,
+    render_opt_outs,
+    render_reference,
+    render_sources_page,
+)
 from .diagnostics import (
     Code,
     Diagnostic,
@@ -17,14 +35,41 @@ from .diagnostics import (
     render_summary,
     sort_diagnostics,
 )
-from .frontmatter import check_front_matter
+from .frontmatter import check_front_matter, page_title
 from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths, page_url
 from .markdown_scan import LinkKind, SourceLink, mask_markdown, scan_links
 from .nav import NavEntry, SiteConfig, check_nav, check_pages_in_nav, parse_config
+from .registry import KINDS, Registry, Source, load_registry, render_csl_json, render_date
 from .textio import decode_source, line_col
 
 __all__ = [
+    "GENERATED",
+    "KINDS",
+    "PLACEHOLDERS",
+    "BookScan",
+    "CiteItem",
+    "CiteSite",
+    "Marker",
+    "OptOut",
+    "Registry",
+    "Source",
+    "check_keys",
+    "check_uncited",
+    "check_unused",
+    "cite_sites",
+    "find_placeholders",
+    "is_content_page",
+    "load_registry",
+    "page_title",
+    "parse_markers",
+    "render_citations",
+    "render_csl_json",
+    "render_date",
+    "render_opt_outs",
+    "render_reference",
+    "render_sources_page",
+    "scan_book",
     "Code",
     "Diagnostic",
     "LinkKind",

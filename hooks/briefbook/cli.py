@@ -20,15 +20,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .diagnostics import Diagnostic, has_errors, render_diagnostic, render_json, render_summary, sort_diagnostics
-from .frontmatter import check_front_matter
+from .book import GENERATED, scan_book
+from .citations import render_opt_outs
 from .html_scan import scan_html
 from .links import PageLinks, SiteIndex, check_links, index_paths
 from .markdown_scan import scan_links
 from .nav import check_nav, check_pages_in_nav, parse_config
+from .registry import Registry, load_registry
 from .textio import decode_source
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+
+REGISTRY = "sources.yaml"
+"""The sources registry, relative to the docs folder."""
 
 
 class _UsageError(Exception):
@@ -49,9 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:
         return 0 if stop.code == 0 else 2
+    notes: list[str] = []
     try:
         if args.command == "check":
-            diagnostics = _check_book(Path(args.config), Path(args.site) if args.site else None)
+            diagnostics = _check_book(Path(args.config), Path(args.site) if args.site else None, notes)
         else:
             diagnostics = _check_links_only(
                 Path(args.docs), Path(args.site) if args.site else None, use_directory_urls=not args.no_directory_urls
@@ -60,8 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"briefbook: error: {error}", file=sys.stderr)
         return 2
     render = render_json if args.format == "json" else render_diagnostic
-    for diagnostic in sort_diagnostics(diagnostics):
+    diagnostics = sort_diagnostics(diagnostics)
+    for diagnostic in diagnostics:
         print(render(diagnostic))
+    if args.format == "text":
+        for note in notes:
+            print(note, file=sys.stderr)
     if args.format == "text" and diagnostics:
         print(f"briefbook: {render_summary(diagnostics)}", file=sys.stderr)
     return 1 if has_errors(diagnostics) else 0
@@ -86,7 +97,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check_book(config: Path, site: Path | None) -> list[Diagnostic]:
+def _slugify(text: str) -> str:
+    """Slugify headings as the book's toc does (pymdownx.slugs, lower case)."""
+    from pymdownx.slugs import slugify
+
+    return str(slugify(case="lower")(text, "-"))
+
+
+def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Diagnostic]:
     root = config.parent
     try:
         config_text, diagnostics = decode_source(config.name, config.read_bytes())
@@ -101,9 +119,17 @@ def _check_book(config: Path, site: Path | None) -> list[Diagnostic]:
     texts, problems = _read_pages(docs, docs_path)
     diagnostics += problems
     directory_urls = _built_with_directory_urls(site, texts, default=settings.use_directory_urls)
-    index = index_paths(_walk_docs(docs), use_directory_urls=directory_urls)
-    for src, text in texts.items():
-        diagnostics += check_front_matter(f"{docs_path}/{src}", text)
+    index = index_paths([*_walk_docs(docs), *GENERATED], use_directory_urls=directory_urls)
+    registry = Registry(f"{docs_path}/{REGISTRY}", {})
+    if (docs / REGISTRY).is_file():
+        registry_text, problems = decode_source(registry.path, (docs / REGISTRY).read_bytes())
+        diagnostics += problems
+        if registry_text is not None:
+            registry, problems = load_registry(registry.path, registry_text)
+            diagnostics += problems
+    book = scan_book(texts, registry, _slugify, docs_path=docs_path)
+    diagnostics += book.diagnostics
+    opt_outs.extend(render_opt_outs(book.opt_outs))
     if settings.nav is not None:
         diagnostics += check_nav(config.name, settings.nav, index)
         diagnostics += check_pages_in_nav(settings.nav, index, docs_path=docs_path)

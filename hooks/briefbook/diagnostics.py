@@ -43,6 +43,18 @@ class Code(enum.Enum):
     """A source file is not valid UTF-8."""
     YAML = "yaml"
     """A YAML file (configuration or data) cannot be parsed."""
+    CITE = "cite"
+    """A citation marker names a key the sources registry does not have."""
+    CITE_SYNTAX = "cite-syntax"
+    """A citation marker is malformed (empty key, space after @, empty item, unclosed)."""
+    REGISTRY = "registry"
+    """An entry of the sources registry is invalid (missing field, bad date or URL, duplicate id)."""
+    UNUSED_SOURCE = "unused-source"
+    """A source of the registry that no page cites."""
+    UNCITED = "uncited"
+    """A paragraph, list item or table row with a figure but no citation."""
+    DATA = "data"
+    """A data placeholder that names nothing the build can expand."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

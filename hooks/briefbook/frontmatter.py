@@ -85,6 +85,20 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
     return diagnostics
 
 
+def page_title(text: str) -> str | None:
+    """Return the ``title`` of a page's front matter, or None when it has none."""
+    opening = _OPEN.match(text)
+    closing = _CLOSE.search(text, opening.end()) if opening else None
+    if opening is None or closing is None:
+        return None
+    try:
+        data = yaml.safe_load(text[opening.end() : closing.start()])
+    except yaml.YAMLError:
+        return None
+    title = data.get("title") if isinstance(data, dict) else None
+    return title if isinstance(title, str) else None
+
+
 def _is_iso_date(value: str) -> bool:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         return False

@@ -88,7 +88,8 @@ class SiteIndex:
     _url_folded: dict[str, SiteFile] = field(init=False)
 
     def __post_init__(self) -> None:
-        files = list(self.files)
+        # MkDocs gives the home page the URL "./"; the index keys it as "".
+        files = [SiteFile(f.src, "", f.is_page) if f.url in ("./", ".") else f for f in self.files]
         self.files = files
         self.by_src = {f.src: f for f in files}
         self.by_url = {}

@@ -1,0 +1,513 @@
+"""Citation markers: parsing, checking against the registry, and rendering as footnotes.
+
+Marker grammar (Pandoc's bracketed citations), read on the masked page so that code,
+HTML comments and escaped brackets hold no markers:
+
+    marker  := "[" item (";" item)* "]"      not followed by "(", "[" or ":" (links)
+    item    := prefix? "-"? "@" key ("," locator)?
+    prefix  := text without "@", ending in white space ("see ")
+    key     := [A-Za-z0-9_] ([A-Za-z0-9_.:-]* [A-Za-z0-9_])?
+    locator := non-empty text ("p. 12", "pp. 3-5", "para. 3")
+
+A bracket is a marker when an ``@`` opens its text or follows white space or ``;``
+inside it; so ``[mail a@b.org]`` is not one, and neither is a bare ``@word`` outside
+brackets. A marker that starts like one (``[@``) but breaks the grammar is reported.
+Each marker becomes Python-Markdown footnote references labelled ``cite-N``, one per
+source and locator, so Material's numbering, back-links and hover tooltips apply.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from .diagnostics import Code, Diagnostic
+from .markdown_scan import mask_markdown
+from .registry import KINDS, render_date
+from .textio import line_col
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
+    from .registry import Registry, Source
+
+_KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_.:-]*[A-Za-z0-9_])?"
+_ITEM = re.compile(rf"(?P<prefix>[^@]*?)(?P<dash>-?)@(?P<key>{_KEY})(?P<rest>.*)", re.DOTALL)
+_LOOKS_LIKE = re.compile(r"(?:^|[\s;])-?@")
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
+_HEADING_ID = re.compile(r"\s*\{[^}]*#([^\s}]+)[^}]*\}\s*$")
+_PLACEHOLDER = re.compile(r"^[ \t]*<!--[ \t]*data:[ \t]*(?P<name>[\w-]*)[ \t]*-->[ \t]*\r?$", re.MULTILINE)
+_OPT_OUT = re.compile(r"^[ \t]*<!--[ \t]*uncited:(?P<reason>.*?)-->[ \t]*\r?$")
+FOOTNOTES_MARKER = "///Footnotes Go Here///"
+"""Where Python-Markdown's footnotes extension places the footnotes (its default)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CiteItem:
+    """One source cited by a marker."""
+
+    key: str
+    """The registry id after ``@``."""
+    locator: str | None
+    """The locator after the comma (``p. 12``), or None."""
+    prefix: str | None
+    """Text before the key (``see``), or None."""
+    line: int
+    """1-based line of the ``@``."""
+    col: int
+    """1-based column of the ``@``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A citation marker as written."""
+
+    start: int
+    """Offset of ``[`` in the page."""
+    end: int
+    """Offset just past ``]``."""
+    items: tuple[CiteItem, ...]
+    """The sources it cites, in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class CiteSite:
+    """A place that cites a source: a page and the section the marker stands in."""
+
+    src: str
+    """The page's path relative to the docs folder."""
+    title: str
+    """The page's title."""
+    section: str | None
+    """The heading the marker stands under, as text, or None before any heading."""
+    anchor: str | None
+    """That heading's id, or None."""
+
+
+@dataclass(frozen=True, slots=True)
+class OptOut:
+    """A reviewed exemption from the uncited-figure rule."""
+
+    path: str
+    """The page's path, for display."""
+    line: int
+    """1-based line of the ``<!-- uncited: reason -->`` comment."""
+    reason: str
+    """The reason given."""
+
+
+def parse_markers(path: str, text: str) -> tuple[list[Marker], list[Diagnostic]]:
+    """Find every citation marker in a page, and every malformed one.
+
+    Args:
+        path: The page's path, for diagnostics.
+        text: The page's decoded source.
+
+    Returns:
+        The well-formed markers in order, and a ``cite-syntax`` diagnostic per malformed one.
+    """
+    masked = mask_markdown(text)
+    markers: list[Marker] = []
+    diagnostics: list[Diagnostic] = []
+    start = masked.find("[")
+    while start >= 0:
+        nxt = start + 1
+        if not masked.startswith("[^", start):
+            blank = _BLANK_LINE.search(masked, start)
+            limit = blank.start() if blank else len(masked)
+            close = masked.find("]", start + 1, limit)
+            opening = masked.find("[", start + 1, limit)
+            if close < 0 or (0 <= opening < close):
+                if re.match(r"\[\s*-?@", masked[start:]):
+                    line, col = line_col(text, start)
+                    diagnostics.append(
+                        Diagnostic(path, line, col, Code.CITE_SYNTAX, "unclosed citation marker", "close it with ']'")
+                    )
+            else:
+                content = masked[start + 1 : close]
+                after = masked[close + 1 : close + 2]
+                if _LOOKS_LIKE.search(content) and after not in ("(", "[", ":"):
+                    marker, problem = _parse_marker(path, text, start, close)
+                    if marker is not None:
+                        markers.append(marker)
+                    if problem is not None:
+                        diagnostics.append(problem)
+                    nxt = close + 1
+        start = masked.find("[", nxt)
+    return markers, diagnostics
+
+
+def _parse_marker(path: str, text: str, start: int, close: int) -> tuple[Marker | None, Diagnostic | None]:
+    items = []
+    offset = start + 1
+    for part in text[start + 1 : close].split(";"):
+        part_start = offset
+        offset += len(part) + 1
+        line, col = line_col(text, part_start + len(part) - len(part.lstrip()))
+        raw = text[start : close + 1]
+        if not part.strip():
+            return None, Diagnostic(
+                path, line, col, Code.CITE_SYNTAX, f"empty item in citation marker '{raw}'", "remove the extra ';'"
+            )
+        match = _ITEM.fullmatch(part)
+        at = part.find("@")
+        if match is None or (match.group("prefix") and not match.group("prefix")[-1].isspace()):
+            if at < 0:
+                return None, Diagnostic(
+                    path, line, col, Code.CITE_SYNTAX, f"item '{part.strip()}' of '{raw}' cites no @key"
+                )
+            line, col = line_col(text, part_start + at)
+            follows = part[at + 1 : at + 2]
+            if not follows or follows in " \t\r\n,;":
+                return None, Diagnostic(
+                    path,
+                    line,
+                    col,
+                    Code.CITE_SYNTAX,
+                    f"no key after '@' in '{raw}'",
+                    "write the key right after '@', as in [@dawn-2025-slug]",
+                )
+            return None, Diagnostic(
+                path,
+                line,
+                col,
+                Code.CITE_SYNTAX,
+                f"invalid key in '{raw}'",
+                "keys use letters, digits and _ . : - only",
+            )
+        rest = match.group("rest")
+        key_line, key_col = line_col(text, part_start + match.start("dash") if match.group("dash") else part_start + at)
+        locator = None
+        if rest.strip():
+            if not rest.lstrip().startswith(","):
+                return None, Diagnostic(
+                    path,
+                    key_line,
+                    key_col,
+                    Code.CITE_SYNTAX,
+                    f"unexpected '{rest.strip()}' after the key in '{raw}'",
+                    "separate a locator with a comma, as in [@key, p. 12]",
+                )
+            locator = rest.lstrip()[1:].strip()
+            if not locator:
+                return None, Diagnostic(
+                    path,
+                    key_line,
+                    key_col,
+                    Code.CITE_SYNTAX,
+                    f"empty locator in '{raw}'",
+                    "write the locator after the comma, or drop the comma",
+                )
+        prefix = match.group("prefix").strip() or None
+        items.append(CiteItem(match.group("key"), locator, prefix, key_line, key_col))
+    return Marker(start, close + 1, tuple(items)), None
+
+
+def check_keys(path: str, markers: Iterable[Marker], registry: Registry) -> list[Diagnostic]:
+    """Report every cited key that the registry does not have, with the closest key."""
+    if not registry.readable:
+        return []
+    diagnostics = []
+    keys = list(registry.sources)
+    for marker in markers:
+        for item in marker.items:
+            if item.key not in registry.sources:
+                close = difflib.get_close_matches(item.key, keys, n=1, cutoff=0.6)
+                diagnostics.append(
+                    Diagnostic(
+                        path,
+                        item.line,
+                        item.col,
+                        Code.CITE,
+                        f"unknown source '@{item.key}': not in {registry.path}",
+                        f"did you mean '@{close[0]}'?" if close else None,
+                    )
+                )
+    return diagnostics
+
+
+def check_unused(registry: Registry, cited: Iterable[str]) -> list[Diagnostic]:
+    """Report every source of the registry that no page cites, at its line."""
+    used = set(cited)
+    return [
+        Diagnostic(
+            registry.path,
+            source.line,
+            None,
+            Code.UNUSED_SOURCE,
+            f"source '{source.id}' is cited by no page",
+            "cite it where it supports the text, or remove it",
+        )
+        for source in registry.sources.values()
+        if source.id not in used
+    ]
+
+
+def is_content_page(src: str) -> bool:
+    """Tell whether the uncited-figure rule applies: every section but About and Sources."""
+    return not src.startswith(("about/", "sources/"))
+
+
+def render_opt_outs(opt_outs: Iterable[OptOut]) -> list[str]:
+    """Render the opt-outs for the build summary: one line each, then a count."""
+    items = sorted(opt_outs, key=lambda o: (o.path, o.line))
+    if not items:
+        return []
+    lines = [f"{o.path}:{o.line}: note[uncited]: reviewed opt-out: {o.reason}" for o in items]
+    return [*lines, f"briefbook: {len(items)} reviewed opt-out{'s' * (len(items) != 1)} from the uncited-figure rule"]
+
+
+def check_uncited(path: str, text: str, markers: Iterable[Marker]) -> tuple[list[Diagnostic], list[OptOut]]:
+    """Report paragraphs, list items and table rows that state a figure without a citation.
+
+    A unit is exempt when the line before it is ``<!-- uncited: reason -->``. Headings,
+    table header rows, link targets, HTML tags and attribute lists are not read for digits.
+
+    Args:
+        path: The page's path, for diagnostics.
+        text: The page's decoded source.
+        markers: The page's citation markers (from [parse_markers][briefbook.citations.parse_markers]).
+
+    Returns:
+        The ``uncited`` diagnostics and the opt-outs that exempted a unit.
+    """
+    masked = mask_markdown(text)
+    cited_lines = {line_col(text, m.start)[0] for m in markers}
+    lines = masked.split("\n")
+    original = text.split("\n")
+    units = _units(lines)
+    diagnostics: list[Diagnostic] = []
+    opt_outs: list[OptOut] = []
+    for first, last in units:
+        body = "\n".join(lines[first : last + 1])
+        figure = _first_figure(body)
+        if figure is None or any(first + 1 <= n <= last + 1 for n in cited_lines):
+            continue
+        opt_out = _OPT_OUT.match(original[first - 1]) if first > 0 else None
+        if opt_out and opt_out.group("reason").strip():
+            opt_outs.append(OptOut(path, first, opt_out.group("reason").strip()))
+            continue
+        offset, number = figure
+        before = body[:offset]
+        line = first + 1 + before.count("\n")
+        col = offset - (before.rfind("\n") + 1) + 1
+        diagnostics.append(
+            Diagnostic(
+                path,
+                line,
+                col,
+                Code.UNCITED,
+                f"figure '{number}' has no citation",
+                "cite a source, e.g. [@key], or mark a reviewed exception with "
+                "<!-- uncited: reason --> on the line before",
+            )
+        )
+    return diagnostics, opt_outs
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_TABLE_ROW = re.compile(r"^\s*\|")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_STRUCTURE = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|===|\[[^\]]+\]:\s)")
+
+
+def _units(lines: list[str]) -> list[tuple[int, int]]:
+    """Split masked lines into units: paragraphs, list items, table rows (0-based, inclusive)."""
+    units: list[tuple[int, int]] = []
+    current: list[int] = []
+
+    def flush() -> None:
+        if current:
+            units.append((current[0], current[-1]))
+            current.clear()
+
+    for index, line in enumerate(lines):
+        if not line.strip():
+            flush()
+        elif _TABLE_ROW.match(line):
+            flush()
+            header = index + 1 < len(lines) and _TABLE_RULE.match(lines[index + 1])
+            if not header and not _TABLE_RULE.match(line):
+                units.append((index, index))
+        elif _STRUCTURE.match(line):
+            flush()
+        elif _LIST_ITEM.match(line) or line.lstrip().startswith("[^"):
+            flush()
+            current.append(index)
+        else:
+            current.append(index)
+    flush()
+    return units
+
+
+_NOT_PROSE = re.compile(
+    r"\]\([^)\n]*\)"  # link destinations
+    r"|<[^>\n]*>"  # HTML tags
+    r"|\{[^}\n]*\}"  # attribute lists
+    r"|\[\^[^\]\n]*\]:?"  # footnote labels
+    r"|^\s*(?:[-*+]|\d+[.)])\s",  # list markers
+    re.MULTILINE,
+)
+
+
+def _first_figure(body: str) -> tuple[int, str] | None:
+    blanked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), body)
+    match = re.search(r"\d[\d,.:/-]*\d|\d", blanked)
+    return (match.start(), match.group()) if match else None
+
+
+def cite_sites(
+    src: str, title: str, text: str, markers: Iterable[Marker], slugify: Callable[[str], str]
+) -> dict[str, list[CiteSite]]:
+    """Map each cited key to the page sections that cite it.
+
+    Args:
+        src: The page's path relative to the docs folder.
+        title: The page's title.
+        text: The page's decoded source.
+        markers: The page's markers.
+        slugify: Turns a heading's text into its id, as the site's ``toc`` does; an
+            explicit ``{#id}`` wins. The link check verifies the result on the built page.
+
+    Returns:
+        Sites by key, each site once.
+    """
+    masked = mask_markdown(text)
+    headings = [(m.start(), m.group(2)) for m in _HEADING.finditer(masked)]
+    sites: dict[str, list[CiteSite]] = {}
+    for marker in markers:
+        heading = None
+        for offset, raw in headings:
+            if offset > marker.start:
+                break
+            heading = raw
+        section = anchor = None
+        if heading is not None:
+            explicit = _HEADING_ID.search(heading)
+            section = _plain(_HEADING_ID.sub("", heading))
+            anchor = explicit.group(1) if explicit else slugify(section)
+        site = CiteSite(src, title, section, anchor)
+        for item in marker.items:
+            found = sites.setdefault(item.key, [])
+            if site not in found:
+                found.append(site)
+    return sites
+
+
+def _plain(markdown: str) -> str:
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"[`*_]", "", text).strip()
+
+
+def render_citations(markdown: str, registry: Registry, page_src: str, *, sources_src: str = "sources/index.md") -> str:
+    """Replace the markers of a page's Markdown with footnotes, and append the references.
+
+    Markers naming an unknown key are left as written (the check reports them).
+
+    Args:
+        markdown: The page's Markdown, as the build passes it.
+        registry: The sources.
+        page_src: The page's path relative to the docs folder.
+        sources_src: The Sources page's path, which reference entries link to.
+
+    Returns:
+        The Markdown with footnote references, a "References" heading and the definitions.
+    """
+    markers, _ = parse_markers(page_src, markdown)
+    labels: dict[tuple[str, str | None], str] = {}
+    pieces = []
+    last = 0
+    for marker in markers:
+        if any(item.key not in registry.sources for item in marker.items):
+            continue
+        refs = []
+        for item in marker.items:
+            label = labels.setdefault((item.key, item.locator), f"cite-{len(labels) + 1}")
+            refs.append(f"[^{label}]")
+        pieces.append(markdown[last : marker.start])
+        pieces.append("".join(refs))
+        last = marker.end
+    if not labels:
+        return markdown
+    pieces.append(markdown[last:])
+    link = posixpath.relpath(sources_src, posixpath.dirname(page_src) or ".")
+    definitions = [
+        f"[^{label}]: {render_reference(registry.sources[key], locator, f'{link}#{key}')}"
+        for (key, locator), label in labels.items()
+    ]
+    body = "".join(pieces).rstrip("\n")
+    return f"{body}\n\n## References {{#references}}\n\n{FOOTNOTES_MARKER}\n\n" + "\n".join(definitions) + "\n"
+
+
+def _escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+def _who(source: Source) -> str | None:
+    if source.authors:
+        return ", ".join(source.authors)
+    return source.publisher or source.container
+
+
+def render_reference(source: Source, locator: str | None, entry_link: str) -> str:
+    """Format one reference as Markdown: who, title, outlet, date, link, archive, locator.
+
+    Example: ``Dawn, *Title*, 12 March 2025, [dawn.com](https://...), p. 12. [Source entry](...)``.
+    """
+    parts = []
+    who = _who(source)
+    if who:
+        parts.append(_escape(who))
+    parts.append(f"*{_escape(source.title)}*")
+    outlet = source.container or source.publisher
+    if outlet and outlet != who:
+        parts.append(_escape(outlet))
+    parts.append(render_date(source.issued))
+    host = urlsplit(source.url).hostname or source.url
+    link = f"[{host.removeprefix('www.')}]({source.url})"
+    if source.archive:
+        link += f" ([archived copy]({source.archive}))"
+    parts.append(link)
+    if locator:
+        parts.append(_escape(locator))
+    return ", ".join(parts) + f". [Source entry]({entry_link})"
+
+
+def find_placeholders(text: str) -> list[tuple[str, int, int]]:
+    """Return the data placeholders of a page (``<!-- data: NAME -->``): name, line, col."""
+    found = []
+    for match in _PLACEHOLDER.finditer(text):
+        line, col = line_col(text, match.start())
+        found.append((match.group("name"), line, col + len(match.group()) - len(match.group().lstrip())))
+    return found
+
+
+def render_sources_page(registry: Registry, sites: Mapping[str, list[CiteSite]], page_src: str) -> str:
+    """Render the registry as Markdown: grouped by kind, sorted, each entry with "Cited in".
+
+    Each entry has the stable anchor ``#KEY`` that references link to.
+    """
+    out: list[str] = []
+    folder = posixpath.dirname(page_src) or "."
+    for kind, heading in KINDS.items():
+        group = [s for s in registry.sources.values() if s.kind == kind]
+        if not group:
+            continue
+        out.append(f"## {heading} {{#kind-{kind}}}\n")
+        for source in sorted(group, key=lambda s: ((_who(s) or s.title).casefold(), s.issued, s.id)):
+            out.append(f'<div class="bb-source" id="{source.id}" markdown>\n')
+            out.append(render_reference(source, None, f"#{source.id}").rsplit(". [Source entry]", 1)[0] + ".\n")
+            out.append(f"{_escape(source.note)} Accessed {render_date(source.accessed)}.\n")
+            where = []
+            for site in sites.get(source.id, []):
+                target = posixpath.relpath(site.src, folder)
+                label = _escape(site.title) + (f" › {_escape(site.section)}" if site.section else "")
+                where.append(f"[{label}]({target}{'#' + site.anchor if site.anchor else ''})")
+            out.append(f"Cited in: {', '.join(where) if where else 'no page'}.\n")
+            out.append("</div>\n")
+    return "\n".join(out)

@@ -1,0 +1,339 @@
+"""The sources registry: CSL-YAML entries with the project's fields, validated with positions.
+
+The registry (``docs/sources.yaml``) is a YAML list of CSL-YAML entries, the format
+Pandoc and Zotero use, plus three project fields: ``kind``, ``archive`` and ``note``.
+It is checked against the JSON Schema shipped in ``schemas/sources.schema.json`` and
+against the rules a schema cannot state: unique ids, real calendar dates, URLs with a
+host. Every problem is reported at the line of the entry or field concerned.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import jsonschema
+import yaml
+
+from .diagnostics import Code, Diagnostic
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping, Sequence
+
+KINDS = {
+    "official": "Official",
+    "intergovernmental": "Intergovernmental",
+    "rights-group": "Rights groups",
+    "news": "News",
+    "analysis": "Analysis",
+    "academic": "Academic",
+    "reference": "Reference",
+    "advocacy": "Advocacy",
+    "group-statement": "Statements of armed groups",
+}
+"""The kinds of source, in the order the Sources page lists them, with their headings."""
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One entry of the sources registry."""
+
+    id: str
+    """The citation key (``dawn-2025-jaffar-express-rescue``)."""
+    type: str
+    """The CSL type (``article-newspaper``, ``report``...)."""
+    title: str
+    """The title as published."""
+    url: str
+    """The address of the page that was read."""
+    kind: str
+    """The kind of source, one of [KINDS][briefbook.registry.KINDS]."""
+    note: str
+    """What the source is used to support, in one sentence."""
+    line: int
+    """1-based line of the entry in the registry."""
+    authors: tuple[str, ...] = ()
+    """Authors' names, as displayed (``Given Family``)."""
+    publisher: str | None = None
+    """The publishing institution, for institutional authors."""
+    container: str | None = None
+    """The outlet (newspaper, journal, website) the item appeared in."""
+    issued: tuple[int, ...] = ()
+    """Publication date parts: year, and month and day where known."""
+    accessed: tuple[int, ...] = ()
+    """Date parts of the day the page was read."""
+    archive: str | None = None
+    """The address of an archived copy, if any."""
+    data: Mapping[str, object] | None = None
+    """The entry as written, for export."""
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """Every source, by id, in the order of the file."""
+
+    path: str
+    """The registry's path, for diagnostics."""
+    sources: Mapping[str, Source]
+    """The valid entries by id."""
+    readable: bool = True
+    """False when the file could not be read as a list, so keys cannot be checked against it."""
+
+
+def load_registry(path: str, text: str) -> tuple[Registry, list[Diagnostic]]:
+    """Parse and validate the sources registry.
+
+    Args:
+        path: The registry's path, for diagnostics.
+        text: Its decoded text.
+
+    Returns:
+        The registry (entries with problems are left out of it, so that the markers that
+        cite them are not reported again as unknown) and the problems found.
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, None)
+        problem = getattr(error, "problem", None) or str(error)
+        return Registry(path, {}, readable=False), [
+            Diagnostic(path, line, col, Code.YAML, f"the registry is not valid YAML: {problem}")
+        ]
+    finally:
+        loader.dispose()
+    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
+        problem = Diagnostic(path, 1, 1, Code.REGISTRY, "the registry must be a list of sources")
+        return Registry(path, {}, readable=False), [problem]
+    diagnostics: list[Diagnostic] = []
+    schema = json.loads(resources.files("briefbook").joinpath("schemas/sources.schema.json").read_text("utf-8"))
+    entry_schema = {"$defs": schema["$defs"], "$ref": "#/$defs/source"}
+    validator = jsonschema.Draft202012Validator(entry_schema)
+    sources: dict[str, Source] = {}
+    first_line: dict[str, int] = {}
+    for entry, entry_node in zip(data, node.value, strict=True):
+        problems = [_schema_problem(path, entry_node, error) for error in _errors(validator, entry)]
+        line = entry_node.start_mark.line + 1
+        if isinstance(entry, dict):
+            problems += _rule_problems(path, entry, entry_node)
+            key = entry.get("id")
+            if isinstance(key, str) and key in first_line:
+                at = _node_at(entry_node, ["id"])
+                problems.append(
+                    Diagnostic(
+                        path,
+                        at.start_mark.line + 1,
+                        at.start_mark.column + 1,
+                        Code.REGISTRY,
+                        f"duplicate id '{key}'",
+                        f"first defined at line {first_line[key]}",
+                    )
+                )
+            elif isinstance(key, str):
+                first_line[key] = line
+        diagnostics += problems
+        if not problems and isinstance(entry, dict):
+            sources[entry["id"]] = _source(entry, line)
+    return Registry(path, sources), diagnostics
+
+
+def _errors(validator: jsonschema.Draft202012Validator, entry: object) -> Iterator[jsonschema.ValidationError]:
+    return iter(sorted(validator.iter_errors(entry), key=lambda e: (list(map(str, e.absolute_path)), e.message)))
+
+
+def _node_at(node: yaml.Node, path: Sequence[object]) -> yaml.Node:
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == step), None)
+            if found is None:
+                return node
+            node = found
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            return node
+    return node
+
+
+def _schema_problem(path: str, entry: yaml.Node, error: jsonschema.ValidationError) -> Diagnostic:
+    where = list(error.absolute_path)
+    node = _node_at(entry, where)
+    field = ".".join(str(step) for step in where) or "entry"
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
+    if error.validator == "required":
+        missing = error.message.split("'")[1]
+        return Diagnostic(path, line, col, Code.REGISTRY, f"source lacks the required field '{missing}'")
+    if error.validator == "additionalProperties":
+        known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        extra = ", ".join(repr(k) for k in sorted(str(k) for k in set(_entry_keys(error.instance)) - set(known)))
+        return Diagnostic(
+            path,
+            line,
+            col,
+            Code.REGISTRY,
+            f"unknown field {extra}",
+            "see schemas/sources.schema.json for the fields a source may have",
+        )
+    if error.validator == "enum":
+        allowed = [str(v) for v in _entry_keys(error.validator_value)]
+        close = difflib.get_close_matches(str(error.instance), allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(allowed)}"
+        return Diagnostic(path, line, col, Code.REGISTRY, f"unknown {field} {error.instance!r}", hint)
+    if error.validator == "anyOf" and not where:
+        return Diagnostic(
+            path,
+            line,
+            col,
+            Code.REGISTRY,
+            "source names no author, publisher or container-title",
+            "add 'author', 'publisher' or 'container-title'",
+        )
+    if error.validator == "pattern" and field in ("URL", "archive"):
+        return Diagnostic(
+            path, line, col, Code.REGISTRY, f"invalid {field} {error.instance!r}", "write a full http(s):// address"
+        )
+    if error.validator == "pattern" and field == "id":
+        return Diagnostic(
+            path,
+            line,
+            col,
+            Code.REGISTRY,
+            f"invalid id {error.instance!r}",
+            "use letters, digits and _ . : - (recommended: publisher-year-slug)",
+        )
+    return Diagnostic(path, line, col, Code.REGISTRY, f"invalid {field}: {error.message}")
+
+
+def _entry_keys(value: object) -> list[object]:
+    """Return the items of a list or the keys of a mapping (else nothing)."""
+    return list(value) if isinstance(value, (list, dict)) else []
+
+
+def _rule_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list[Diagnostic]:
+    problems = []
+    for field in ("issued", "accessed"):
+        parts = _date_parts(entry.get(field))
+        if parts and not _is_date(parts):
+            at = _node_at(node, [field])
+            shown = "-".join(str(p) for p in parts)
+            problems.append(
+                Diagnostic(
+                    path,
+                    at.start_mark.line + 1,
+                    at.start_mark.column + 1,
+                    Code.REGISTRY,
+                    f"invalid date in '{field}': {shown}",
+                    "date-parts are [[year, month, day]]",
+                )
+            )
+    for field in ("URL", "archive"):
+        value = entry.get(field)
+        if isinstance(value, str) and value.startswith(("http://", "https://")) and not _has_host(value):
+            at = _node_at(node, [field])
+            problems.append(
+                Diagnostic(
+                    path,
+                    at.start_mark.line + 1,
+                    at.start_mark.column + 1,
+                    Code.REGISTRY,
+                    f"invalid {field} {value!r}",
+                    "write a full http(s):// address",
+                )
+            )
+    return problems
+
+
+def _has_host(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return bool(parts.hostname) and "." in (parts.hostname or "") and " " not in url
+
+
+def _date_parts(value: object) -> tuple[int, ...]:
+    if isinstance(value, dict):
+        parts = value.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list):
+            if all(isinstance(p, int) and not isinstance(p, bool) for p in parts[0]):
+                return tuple(parts[0])
+    return ()
+
+
+def _is_date(parts: tuple[int, ...]) -> bool:
+    year, month, day = (list(parts) + [1, 1])[:3]
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _source(entry: dict[str, object], line: int) -> Source:
+    def text(key: str) -> str | None:
+        value = entry.get(key)
+        return value if isinstance(value, str) else None
+
+    authors = []
+    for name in entry.get("author") or []:  # type: ignore[attr-defined]
+        if isinstance(name, dict):
+            authors.append(name.get("literal") or " ".join(p for p in (name.get("given"), name.get("family")) if p))
+    return Source(
+        id=str(entry["id"]),
+        type=str(entry["type"]),
+        title=str(entry["title"]),
+        url=str(entry["URL"]),
+        kind=str(entry["kind"]),
+        note=str(entry["note"]),
+        line=line,
+        authors=tuple(authors),
+        publisher=text("publisher"),
+        container=text("container-title"),
+        issued=_date_parts(entry.get("issued")),
+        accessed=_date_parts(entry.get("accessed")),
+        archive=text("archive"),
+        data=entry,
+    )
+
+
+def render_date(parts: tuple[int, ...]) -> str:
+    """Render date parts as ``12 March 2025``, ``March 2025`` or ``2025``."""
+    if len(parts) >= 3:
+        return f"{parts[2]} {_MONTHS[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0]) if parts else "n.d."
+
+
+def render_csl_json(registry: Registry) -> str:
+    """Export the registry as CSL-JSON, the format Zotero and Pandoc import.
+
+    The project fields ``kind`` and ``archive`` are left out; ``note`` is standard CSL.
+    """
+    items = []
+    for source in registry.sources.values():
+        item = {k: v for k, v in (source.data or {}).items() if k not in ("kind", "archive")}
+        items.append(item)
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

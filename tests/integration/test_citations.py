@@ -1,0 +1,111 @@
+"""Real builds with citations: rendering, the Sources page, CSL-JSON and every defect."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING
+
+from conftest import MKDOCS, ROOT, make_site, run
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+UNCITED_HINT = (
+    "(cite a source, e.g. [@key], or mark a reviewed exception with <!-- uncited: reason --> on the line before)"
+)
+CITATION_DEFECTS = [
+    "docs/index.md:9:39: error[cite]: unknown source '@dawn-2025-trian': not in docs/sources.yaml (did you mean '@dawn-2025-train'?)",
+    "docs/index.md:10:13: error[cite-syntax]: no key after '@' in '[@]' (write the key right after '@', as in [@dawn-2025-slug])",
+    "docs/index.md:10:18: error[cite-syntax]: no key after '@' in '[@ key]' (write the key right after '@', as in [@dawn-2025-slug])",
+    "docs/index.md:10:44: error[cite-syntax]: empty item in citation marker '[@dawn-2025-train;]' (remove the extra ';')",
+    "docs/index.md:10:51: error[cite-syntax]: unexpected 'p. 4' after the key in '[@dawn-2025-train p. 4]' (separate a locator with a comma, as in [@key, p. 12])",
+    f"docs/index.md:13:20: error[uncited]: figure '2025' has no citation {UNCITED_HINT}",
+    f"docs/index.md:17:14: error[uncited]: figure '26' has no citation {UNCITED_HINT}",
+    "docs/index.md:19:1: error[data]: unknown data placeholder 'timelines' (known: sources)",
+    "docs/index.md:21:10: error[cite-syntax]: unclosed citation marker (close it with ']')",
+    f"docs/index.md:21:17: error[uncited]: figure '2025' has no citation {UNCITED_HINT}",
+    "docs/sources.yaml:10: error[unused-source]: source 'unused-2024' is cited by no page (cite it where it supports the text, or remove it)",
+    "docs/sources.yaml:19:7: error[registry]: duplicate id 'dawn-2025-train' (first defined at line 1)",
+    "docs/sources.yaml:23:11: error[registry]: invalid date in 'issued': 2025-2-30 (date-parts are [[year, month, day]])",
+    "docs/sources.yaml:26:9: error[registry]: unknown kind 'newspaper' (did you mean 'news'?)",
+    "docs/sources.yaml:28:3: error[registry]: source lacks the required field 'URL'",
+    "docs/sources.yaml:29:9: error[registry]: unknown type 'reportt' (did you mean 'report'?)",
+]
+
+
+def test_every_citation_defect_fails_the_build(build) -> None:
+    result = build("citation-defects", "--strict", "-q")
+    assert result.lines() == CITATION_DEFECTS
+    assert "briefbook: 16 errors, 0 warnings" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.code == 1
+
+
+def test_standalone_check_reports_the_same_citation_defects(tmp_path: Path) -> None:
+    site = make_site("citation-defects", tmp_path)
+    result = run([str(ROOT / ".venv" / "bin" / "briefbook"), "check"], cwd=site)
+    assert result.stdout.splitlines() == CITATION_DEFECTS
+    assert result.code == 1
+
+
+def test_malformed_registry_yaml_is_reported_at_its_line(tmp_path: Path) -> None:
+    site = make_site("citations", tmp_path)
+    (site / "docs" / "sources.yaml").write_text("- id: a\n  title: [unclosed\n  kind: news\n", encoding="utf-8")
+    result = run([*MKDOCS, "build", "--strict"], cwd=site)
+    assert result.lines() == [
+        "docs/sources.yaml:3:7: error[yaml]: the registry is not valid YAML: expected ',' or ']', but got ':'"
+    ]
+    assert "Traceback" not in result.stderr
+    assert result.code == 1
+
+
+def test_markers_render_as_numbered_references_with_back_links(tmp_path: Path) -> None:
+    site = make_site("citations", tmp_path)
+    result = run([*MKDOCS, "build", "--strict"], cwd=site)
+    assert result.code == 0, result.stderr
+    assert "docs/index.md:19: note[uncited]: reviewed opt-out: a date used as a label, no claim" in result.stderr
+    assert "briefbook: 1 reviewed opt-out from the uncited-figure rule" in result.stderr
+    html = (site / "site" / "index.html").read_text(encoding="utf-8")
+    # Same source and locator: one number, reused, with a back-link for each use.
+    refs = re.findall(r'<a class="footnote-ref" href="#fn:(cite-\d+)">(\d+)</a>', html)
+    assert refs == [
+        ("cite-1", "1"),
+        ("cite-2", "2"),
+        ("cite-1", "1"),
+        ("cite-2", "2"),
+        ("cite-1", "1"),
+        ("cite-1", "1"),
+    ]
+    assert html.count('href="#fnref') == 6
+    assert '<h2 id="references">References' in html
+    assert (
+        '<li id="fn:cite-2">\n<p>Jane Doe, <em>A rights report</em>, Human Rights Watch, May 2024, '
+        '<a href="https://www.hrw.org/report/1">hrw.org</a> '
+        '(<a href="https://web.archive.org/web/2024/https://www.hrw.org/report/1">archived copy</a>), p. 12. '
+        '<a href="sources/#hrw-2024-report">Source entry</a>'
+    ) in html
+    assert "[@not-a-key]" in html and "a@b.org" in html and "[@escaped]" in html
+
+
+def test_sources_page_lists_every_source_with_cited_in_links(tmp_path: Path) -> None:
+    site = make_site("citations", tmp_path)
+    assert run([*MKDOCS, "build", "--strict"], cwd=site).code == 0
+    html = (site / "site" / "sources" / "index.html").read_text(encoding="utf-8")
+    assert html.index('id="kind-rights-group"') < html.index('id="kind-news"')
+    assert '<div class="bb-source" id="dawn-2025-train">' in html
+    assert (
+        '<p>Cited in: <a href="../#train">Home › The train</a>, '
+        '<a href="../#disappearances">Home › Disappearances</a>.</p>'
+    ) in html
+    exported = json.loads((site / "site" / "sources.json").read_text(encoding="utf-8"))
+    assert [item["id"] for item in exported] == ["dawn-2025-train", "hrw-2024-report"]
+    assert "kind" not in exported[0] and exported[0]["URL"] == "https://www.dawn.com/news/1"
+
+
+def test_a_skipped_placeholder_is_noticed(tmp_path: Path) -> None:
+    # If the hook did not run, the placeholder comment would reach the page unexpanded.
+    site = make_site("citations", tmp_path)
+    assert run([*MKDOCS, "build", "--strict"], cwd=site).code == 0
+    for page in (site / "site").rglob("*.html"):
+        assert "<!-- data:" not in page.read_text(encoding="utf-8"), page
