@@ -19,9 +19,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .diagnostics import Diagnostic, has_errors, render_diagnostic, render_json, render_summary, sort_diagnostics
 from .book import GENERATED, scan_book
 from .citations import render_opt_outs
+from .diagnostics import Diagnostic, has_errors, render_diagnostic, render_json, render_summary, sort_diagnostics
 from .html_scan import scan_html
 from .links import PageLinks, SiteIndex, check_links, index_paths
 from .markdown_scan import scan_links
