@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import MKDOCS, ROOT, run
+from conftest import MKDOCS, ROOT, make_site, run
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -100,3 +100,15 @@ def test_every_page_shows_its_review_date(site: Path, browser: Browser) -> None:
     page.goto((site / "background" / "index.html").as_uri())
     assert page.locator(".bb-reviewed time").get_attribute("datetime") == "2026-11-24"
     assert page.locator(".bb-reviewed").inner_text() == "Last reviewed: 2026-11-24"
+
+
+def test_hovering_a_reference_shows_the_source(tmp_path: Path, browser: Browser) -> None:
+    fixture = make_site("citations", tmp_path)
+    assert run([*MKDOCS, "build", "--strict"], cwd=fixture).code == 0
+    page = browser.new_page()
+    page.goto((fixture / "site" / "index.html").as_uri())
+    page.locator("a.footnote-ref").first.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip.wait_for(timeout=10_000)
+    assert "A train report" in tooltip.inner_text()
+    assert "dawn.com" in tooltip.inner_text()
