@@ -131,7 +131,8 @@ def parse_markers(path: str, text: str) -> tuple[list[Marker], list[Diagnostic]]
             else:
                 content = masked[start + 1 : close]
                 after = masked[close + 1 : close + 2]
-                if _LOOKS_LIKE.search(content) and after not in ("(", "[", ":"):
+                label = start > 0 and masked[start - 1] == "]"  # [text][label]: a reference link
+                if _LOOKS_LIKE.search(content) and after not in ("(", "[", ":") and not label:
                     marker, problem = _parse_marker(path, text, start, close)
                     if marker is not None:
                         markers.append(marker)
@@ -313,7 +314,7 @@ def check_uncited(path: str, text: str, markers: Iterable[Marker]) -> tuple[list
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _TABLE_ROW = re.compile(r"^\s*\|")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_STRUCTURE = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|===|\[[^\]]+\]:\s)")
+_STRUCTURE = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|===|\[(?!\^)[^\]]+\]:\s)")
 
 
 def _units(lines: list[str]) -> list[tuple[int, int]]:
@@ -378,7 +379,7 @@ def cite_sites(
         Sites by key, each site once.
     """
     masked = mask_markdown(text)
-    headings = [(m.start(), m.group(2)) for m in _HEADING.finditer(masked)]
+    headings = [(m.start(), text[m.start(2) : m.end(2)]) for m in _HEADING.finditer(masked)]
     sites: dict[str, list[CiteSite]] = {}
     for marker in markers:
         heading = None

@@ -13,6 +13,7 @@ import re
 import yaml
 
 from .diagnostics import Code, Diagnostic
+from .textio import yaml_problem
 
 _OPEN = re.compile(r"---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
@@ -47,12 +48,9 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
     block = text[opening.end() : closing.start()]
     try:
         node = yaml.compose(block, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = 2 + (mark.line if mark else 0)
-        col = mark.column + 1 if mark else None
-        problem = getattr(error, "problem", None) or str(error)
-        return [Diagnostic(path, line, col, Code.FRONTMATTER, f"front matter is not valid YAML: {problem}")]
+    except (yaml.YAMLError, RecursionError) as error:
+        line, col, problem = yaml_problem(error, block)
+        return [Diagnostic(path, line + 1, col, Code.FRONTMATTER, f"front matter is not valid YAML: {problem}")]
     if not isinstance(node, yaml.MappingNode):
         return [Diagnostic(path, 2, 1, Code.FRONTMATTER, "front matter must be a mapping of keys to values")]
     values: dict[str, yaml.Node] = {}
@@ -68,7 +66,8 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
             continue
         value = values[key]
         line, col = 2 + value.start_mark.line, value.start_mark.column + 1
-        shown = value.value if isinstance(value, yaml.ScalarNode) else None
+        is_null = value.tag == "tag:yaml.org,2002:null"
+        shown = value.value if isinstance(value, yaml.ScalarNode) and not is_null else None
         if not isinstance(shown, str) or not shown.strip():
             diagnostics.append(Diagnostic(path, line, col, Code.FRONTMATTER, f"'{key}' must be non-empty text"))
         elif key == "reviewed" and not _is_iso_date(shown):
@@ -92,11 +91,15 @@ def page_title(text: str) -> str | None:
     if opening is None or closing is None:
         return None
     try:
-        data = yaml.safe_load(text[opening.end() : closing.start()])
-    except yaml.YAMLError:
+        node = yaml.compose(text[opening.end() : closing.start()], Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None  # check_front_matter reports it
+    if not isinstance(node, yaml.MappingNode):
         return None
-    title = data.get("title") if isinstance(data, dict) else None
-    return title if isinstance(title, str) else None
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "title" and isinstance(value, yaml.ScalarNode):
+            return str(value.value) if value.tag != "tag:yaml.org,2002:null" else None
+    return None
 
 
 def _is_iso_date(value: str) -> bool:

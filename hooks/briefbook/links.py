@@ -216,10 +216,10 @@ class _PageChecker:
         return diagnostics
 
     def _natural_mode(self, link: SourceLink) -> str:
-        """Read raw HTML as a URL; read Markdown links as paths, as MkDocs does."""
-        if link.kind is LinkKind.HTML and not _is_markdown_path(link.target):
-            return "url"
-        return "source"
+        """Read raw HTML as a URL; Markdown links as paths, or as URLs where that works."""
+        if link.kind is LinkKind.HTML:
+            return "source" if _is_markdown_path(link.target) else "url"
+        return "as-written"
 
     def _match(self, hrefs: Sequence[str]) -> list[tuple[str, SourceLink | None, str]]:
         """Pair each rendered link with the source link that wrote it, in order."""

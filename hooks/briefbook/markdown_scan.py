@@ -31,8 +31,8 @@ _FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!<>|\"'~:=$&%/@;,^")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 _REFERENCE = re.compile(r"^[ \t]*\[(?!\^)([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
-_HTML_TAG = re.compile(r"<(a|img|source)\b[^>]*>", re.IGNORECASE)
-_HTML_ATTR = re.compile(r"""\s(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_HTML_TAG = re.compile(r"""<(a|img|source)\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+_HTML_ATTR = re.compile(r"""\s([\w:.-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
 
 class LinkKind(enum.Enum):
@@ -158,10 +158,15 @@ def scan_links(text: str) -> list[SourceLink]:
     found: list[tuple[int, str, LinkKind]] = []
     found.extend(_scan_inline(text, masked))
     for match in _REFERENCE.finditer(masked):
-        found.append((match.start(2), _clean_target(text, match.start(2), match.end(2)), LinkKind.DEFINITION))
+        end = _escaped_end(text, masked, match.start(2), match.end(2))
+        found.append((match.start(2), _clean_target(text, match.start(2), end), LinkKind.DEFINITION))
     for tag in _HTML_TAG.finditer(masked):
-        for attr in _HTML_ATTR.finditer(masked, tag.start(), tag.end()):
-            group = next(g for g in (2, 3, 4) if attr.group(g) is not None)
+        for attr in _HTML_ATTR.finditer(masked, tag.start() + 1 + len(tag.group(1)), tag.end()):
+            if attr.group(1).lower() not in ("href", "src"):
+                continue
+            group = next((g for g in (2, 3, 4) if attr.group(g) is not None), None)
+            if group is None:
+                continue
             start = attr.start(group)
             found.append((start, text[start : attr.end(group)], LinkKind.HTML))
     found.sort(key=lambda item: item[0])
@@ -180,7 +185,7 @@ def _scan_inline(text: str, masked: str) -> list[tuple[int, str, LinkKind]]:
         if not masked.startswith("[^", start):
             close = _matching_bracket(masked, start)
             if close is not None and close + 1 < n and masked[close + 1] == "(":
-                dest = _destination(masked, close + 2)
+                dest = _destination(text, masked, close + 2)
                 if dest is not None:
                     kind = LinkKind.IMAGE if start > 0 and masked[start - 1] == "!" else LinkKind.INLINE
                     found.append((dest[0], _clean_target(text, dest[0], dest[1]), kind))
@@ -202,7 +207,16 @@ def _matching_bracket(masked: str, start: int) -> int | None:
     return None
 
 
-def _destination(masked: str, start: int) -> tuple[int, int] | None:
+def _escaped_end(text: str, masked: str, start: int, end: int) -> int:
+    """Extend a destination that stops at a masked escape (``a\\_b.md``) to its real end."""
+    while end + 1 < len(text) and text[end] == "\\" and masked[end] == " " and not text[end + 1].isspace():
+        end += 2
+        while end < len(text) and not masked[end].isspace():
+            end += 1
+    return end
+
+
+def _destination(text: str, masked: str, start: int) -> tuple[int, int] | None:
     """Return the span of a link destination starting after ``(``, if well formed."""
     n = len(masked)
     i = start
@@ -216,7 +230,7 @@ def _destination(masked: str, start: int) -> tuple[int, int] | None:
         return i, close + 1
     begin = i
     depth = 0
-    while i < n and not masked[i].isspace():
+    while i < n and (not masked[i].isspace() or masked[i] != text[i]):
         if masked[i] == "(":
             depth += 1
         elif masked[i] == ")":
@@ -234,4 +248,4 @@ def _clean_target(text: str, start: int, end: int) -> str:
     raw = text[start:end]
     if raw.startswith("<") and raw.endswith(">"):
         raw = raw[1:-1]
-    return re.sub(r"\\(.)", r"\1", raw)
+    return re.sub(r"\\(.)", lambda m: m.group(1) if m.group(1) in _ESCAPABLE else m.group(), raw)

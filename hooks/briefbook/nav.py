@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from .diagnostics import Code, Diagnostic
+from .textio import yaml_problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -64,10 +65,8 @@ def parse_config(path: str, text: str) -> tuple[SiteConfig, list[Diagnostic]]:
     default = SiteConfig("docs", "site", True, None)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, None)
-        problem = getattr(error, "problem", None) or str(error)
+    except (yaml.YAMLError, RecursionError) as error:
+        line, col, problem = yaml_problem(error, text)
         return default, [Diagnostic(path, line, col, Code.YAML, f"mkdocs.yml is not valid YAML: {problem}")]
     if not isinstance(root, yaml.MappingNode):
         return default, []

@@ -21,6 +21,7 @@ import jsonschema
 import yaml
 
 from .diagnostics import Code, Diagnostic
+from .textio import yaml_problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
@@ -115,18 +116,15 @@ def load_registry(path: str, text: str) -> tuple[Registry, list[Diagnostic]]:
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else []
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, None)
-        problem = getattr(error, "problem", None) or str(error)
-        return Registry(path, {}, readable=False), [
-            Diagnostic(path, line, col, Code.YAML, f"the registry is not valid YAML: {problem}")
-        ]
+    except (yaml.YAMLError, RecursionError) as error:
+        line, col, problem = yaml_problem(error, text)
+        message = f"the registry is not valid YAML: {problem}"
+        return Registry(path, {}, readable=False), [Diagnostic(path, line, col, Code.YAML, message)]
     finally:
         loader.dispose()
     if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
-        problem = Diagnostic(path, 1, 1, Code.REGISTRY, "the registry must be a list of sources")
-        return Registry(path, {}, readable=False), [problem]
+        not_list = Diagnostic(path, 1, 1, Code.REGISTRY, "the registry must be a list of sources")
+        return Registry(path, {}, readable=False), [not_list]
     diagnostics: list[Diagnostic] = []
     schema = json.loads(resources.files("briefbook").joinpath("schemas/sources.schema.json").read_text("utf-8"))
     entry_schema = {"$defs": schema["$defs"], "$ref": "#/$defs/source"}

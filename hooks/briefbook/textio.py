@@ -6,6 +6,8 @@ leading BOM is removed and CRLF stays as written (``\\r`` is not a column).
 
 from __future__ import annotations
 
+import yaml
+
 from .diagnostics import Code, Diagnostic
 
 _BOM = "\ufeff"
@@ -22,6 +24,7 @@ def decode_source(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]
         The text (None when it cannot be decoded) and an ``encoding`` diagnostic
         pointing at the first invalid byte.
     """
+    data = data.removeprefix(_BOM.encode("utf-8"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -32,7 +35,7 @@ def decode_source(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]
         message = f"invalid UTF-8 byte 0x{byte:02x}; files must be saved as UTF-8"
         hint = "re-save the file as UTF-8"
         return None, [Diagnostic(path, line, col, Code.ENCODING, message, hint)]
-    return text.removeprefix(_BOM), []
+    return text, []
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -40,3 +43,25 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, col
+
+
+def yaml_problem(error: yaml.YAMLError | RecursionError, text: str) -> tuple[int, int | None, str]:
+    """Locate and describe a YAML error on one line: 1-based line, column and problem.
+
+    Args:
+        error: What PyYAML raised (or RecursionError, for nesting too deep to parse).
+        text: The YAML text that was parsed.
+
+    Returns:
+        The line and column in ``text`` (column None if unknown) and a one-line problem.
+    """
+    if isinstance(error, RecursionError):
+        return 1, None, "nesting too deep to parse"
+    if isinstance(error, yaml.reader.ReaderError):
+        line, col = line_col(text, min(error.position, len(text)))
+        return line, col, f"control character {error.character!r} is not allowed"
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+    if mark is None:
+        return 1, None, problem
+    return mark.line + 1, mark.column + 1, problem

@@ -1,0 +1,185 @@
+"""The sources registry: schema and rules, each problem at its line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefbook import load_registry, render_csl_json, render_date, render_diagnostic
+
+R = "docs/sources.yaml"
+GOOD = """\
+# yaml-language-server: $schema=../hooks/briefbook/schemas/sources.schema.json
+- id: dawn-2025-a
+  type: article-newspaper
+  title: "A title"
+  container-title: Dawn
+  author: [{family: Khan, given: Ali}]
+  issued: {date-parts: [[2025, 3, 12]]}
+  URL: https://www.dawn.com/news/1
+  archive: https://web.archive.org/web/2025/https://www.dawn.com/news/1
+  accessed: {date-parts: [[2026, 11, 24]]}
+  kind: news
+  note: Supports a test.
+"""
+
+
+def test_a_good_entry_loads() -> None:
+    registry, problems = load_registry(R, GOOD)
+    assert problems == []
+    source = registry.sources["dawn-2025-a"]
+    assert (source.line, source.authors, source.container, source.issued, source.archive) == (
+        2,
+        ("Ali Khan",),
+        "Dawn",
+        (2025, 3, 12),
+        "https://web.archive.org/web/2025/https://www.dawn.com/news/1",
+    )
+
+
+def _entry(**changes: str | None) -> str:
+    fields = {
+        "id": "k",
+        "type": "report",
+        "title": "T",
+        "publisher": "P",
+        "issued": "{date-parts: [[2025, 3, 12]]}",
+        "URL": "https://example.org/page",
+        "accessed": "{date-parts: [[2026, 11, 24]]}",
+        "kind": "analysis",
+        "note": "N.",
+    }
+    fields.update(changes)
+    lines = [f"  {key}: {value}" for key, value in fields.items() if value is not None]
+    return "-" + "\n".join(lines)[1:] + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_entry(note=None), ["docs/sources.yaml:1:3: error[registry]: source lacks the required field 'note'"]),
+        (
+            _entry(type="reportt"),
+            ["docs/sources.yaml:2:9: error[registry]: unknown type 'reportt' (did you mean 'report'?)"],
+        ),
+        (
+            _entry(kind="blog"),
+            [
+                "docs/sources.yaml:8:9: error[registry]: unknown kind 'blog' (expected one of: official, intergovernmental, rights-group, news, analysis, academic, reference, advocacy, group-statement)"
+            ],
+        ),
+        (
+            _entry(issued="{date-parts: [[2025, 2, 30]]}"),
+            [
+                "docs/sources.yaml:5:11: error[registry]: invalid date in 'issued': 2025-2-30 (date-parts are [[year, month, day]])"
+            ],
+        ),
+        (
+            _entry(accessed="{date-parts: [[2026, 13]]}"),
+            [
+                "docs/sources.yaml:7:13: error[registry]: invalid date in 'accessed': 2026-13 (date-parts are [[year, month, day]])"
+            ],
+        ),
+        (
+            _entry(issued="2025-03-12"),
+            [
+                "docs/sources.yaml:5:11: error[registry]: invalid issued: datetime.date(2025, 3, 12) is not of type 'object'"
+            ],
+        ),
+        (
+            _entry(URL="www.example.org"),
+            ["docs/sources.yaml:6:8: error[registry]: invalid URL 'www.example.org' (write a full http(s):// address)"],
+        ),
+        (
+            _entry(URL="https://localhost"),
+            [
+                "docs/sources.yaml:6:8: error[registry]: invalid URL 'https://localhost' (write a full http(s):// address)"
+            ],
+        ),
+        (
+            _entry(id="'bad key'"),
+            [
+                "docs/sources.yaml:1:7: error[registry]: invalid id 'bad key' (use letters, digits and _ . : - (recommended: publisher-year-slug))"
+            ],
+        ),
+        (
+            _entry(publisher=None),
+            [
+                "docs/sources.yaml:1:3: error[registry]: source names no author, publisher or container-title (add 'author', 'publisher' or 'container-title')"
+            ],
+        ),
+        (
+            _entry(extra="1"),
+            [
+                "docs/sources.yaml:1:3: error[registry]: unknown field 'extra' (see schemas/sources.schema.json for the fields a source may have)"
+            ],
+        ),
+        (
+            _entry() + _entry(title="Other"),
+            ["docs/sources.yaml:10:7: error[registry]: duplicate id 'k' (first defined at line 1)"],
+        ),
+        (
+            "- id: a\n  title: [unclosed\n",
+            [
+                "docs/sources.yaml:3:1: error[yaml]: the registry is not valid YAML: expected ',' or ']', but got '<stream end>'"
+            ],
+        ),
+        ("id: a\n", ["docs/sources.yaml:1:1: error[registry]: the registry must be a list of sources"]),
+    ],
+    ids=[
+        "missing-field",
+        "unknown-type",
+        "unknown-kind",
+        "invalid-day",
+        "invalid-month",
+        "date-not-csl",
+        "url-no-scheme",
+        "url-no-domain",
+        "bad-id",
+        "no-author",
+        "unknown-field",
+        "duplicate-id",
+        "yaml-syntax",
+        "not-a-list",
+    ],
+)
+def test_registry_problems_are_reported_at_their_line(text: str, expected: list[str]) -> None:
+    _, problems = load_registry(R, text)
+    assert [render_diagnostic(d) for d in problems] == expected
+
+
+def test_entries_with_problems_are_left_out_but_others_load() -> None:
+    registry, _ = load_registry(R, _entry(id="bad", kind="blog") + _entry(id="good"))
+    assert list(registry.sources) == ["good"]
+    assert registry.readable
+
+
+def test_an_empty_registry_is_valid() -> None:
+    registry, problems = load_registry(R, "# nothing yet\n[]\n")
+    assert (dict(registry.sources), problems, registry.readable) == ({}, [], True)
+
+
+def test_csl_json_export_keeps_csl_fields_only() -> None:
+    registry, _ = load_registry(R, GOOD)
+    exported = json.loads(render_csl_json(registry))
+    assert exported == [
+        {
+            "id": "dawn-2025-a",
+            "type": "article-newspaper",
+            "title": "A title",
+            "container-title": "Dawn",
+            "author": [{"family": "Khan", "given": "Ali"}],
+            "issued": {"date-parts": [[2025, 3, 12]]},
+            "URL": "https://www.dawn.com/news/1",
+            "accessed": {"date-parts": [[2026, 11, 24]]},
+            "note": "Supports a test.",
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("parts", "text"), [((2025, 3, 12), "12 March 2025"), ((2024, 5), "May 2024"), ((2023,), "2023"), ((), "n.d.")]
+)
+def test_dates_render_as_written_in_prose(parts: tuple[int, ...], text: str) -> None:
+    assert render_date(parts) == text
