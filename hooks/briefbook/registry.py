@@ -138,17 +138,8 @@ def load_registry(path: str, text: str) -> tuple[Registry, list[Diagnostic]]:
             problems += _rule_problems(path, entry, entry_node)
             key = entry.get("id")
             if isinstance(key, str) and key in first_line:
-                at = _node_at(entry_node, ["id"])
-                problems.append(
-                    Diagnostic(
-                        path,
-                        at.start_mark.line + 1,
-                        at.start_mark.column + 1,
-                        Code.REGISTRY,
-                        f"duplicate id '{key}'",
-                        f"first defined at line {first_line[key]}",
-                    )
-                )
+                hint = f"first defined at line {first_line[key]}"
+                problems.append(_at(path, _node_at(entry_node, ["id"]), f"duplicate id '{key}'", hint))
             elif isinstance(key, str):
                 first_line[key] = line
         diagnostics += problems
@@ -179,49 +170,36 @@ def _schema_problem(path: str, entry: yaml.Node, error: jsonschema.ValidationErr
     where = list(error.absolute_path)
     node = _node_at(entry, where)
     field = ".".join(str(step) for step in where) or "entry"
-    line, col = node.start_mark.line + 1, node.start_mark.column + 1
     if error.validator == "required":
-        missing = error.message.split("'")[1]
-        return Diagnostic(path, line, col, Code.REGISTRY, f"source lacks the required field '{missing}'")
+        return _at(path, node, f"source lacks the required field '{error.message.split(chr(39))[1]}'")
     if error.validator == "additionalProperties":
         known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
         extra = ", ".join(repr(k) for k in sorted(str(k) for k in set(_entry_keys(error.instance)) - set(known)))
-        return Diagnostic(
-            path,
-            line,
-            col,
-            Code.REGISTRY,
-            f"unknown field {extra}",
-            "see schemas/sources.schema.json for the fields a source may have",
+        return _at(
+            path, node, f"unknown field {extra}", "see schemas/sources.schema.json for the fields a source may have"
         )
     if error.validator == "enum":
         allowed = [str(v) for v in _entry_keys(error.validator_value)]
         close = difflib.get_close_matches(str(error.instance), allowed, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(allowed)}"
-        return Diagnostic(path, line, col, Code.REGISTRY, f"unknown {field} {error.instance!r}", hint)
+        return _at(path, node, f"unknown {field} {error.instance!r}", hint)
     if error.validator == "anyOf" and not where:
-        return Diagnostic(
+        return _at(
             path,
-            line,
-            col,
-            Code.REGISTRY,
+            node,
             "source names no author, publisher or container-title",
             "add 'author', 'publisher' or 'container-title'",
         )
     if error.validator == "pattern" and field in ("URL", "archive"):
-        return Diagnostic(
-            path, line, col, Code.REGISTRY, f"invalid {field} {error.instance!r}", "write a full http(s):// address"
-        )
+        return _at(path, node, f"invalid {field} {error.instance!r}", "write a full http(s):// address")
     if error.validator == "pattern" and field == "id":
-        return Diagnostic(
+        return _at(
             path,
-            line,
-            col,
-            Code.REGISTRY,
+            node,
             f"invalid id {error.instance!r}",
             "use letters, digits and _ . : - (recommended: publisher-year-slug)",
         )
-    return Diagnostic(path, line, col, Code.REGISTRY, f"invalid {field}: {error.message}")
+    return _at(path, node, f"invalid {field}: {error.message}")
 
 
 def _entry_keys(value: object) -> list[object]:
@@ -229,19 +207,21 @@ def _entry_keys(value: object) -> list[object]:
     return list(value) if isinstance(value, (list, dict)) else []
 
 
+def _at(path: str, node: yaml.Node, message: str, hint: str | None = None) -> Diagnostic:
+    """Return a registry diagnostic at the start of a YAML node."""
+    return Diagnostic(path, node.start_mark.line + 1, node.start_mark.column + 1, Code.REGISTRY, message, hint)
+
+
 def _rule_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list[Diagnostic]:
     problems = []
     for field in ("issued", "accessed"):
         parts = _date_parts(entry.get(field))
         if parts and not _is_date(parts):
-            at = _node_at(node, [field])
             shown = "-".join(str(p) for p in parts)
             problems.append(
-                Diagnostic(
+                _at(
                     path,
-                    at.start_mark.line + 1,
-                    at.start_mark.column + 1,
-                    Code.REGISTRY,
+                    _node_at(node, [field]),
                     f"invalid date in '{field}': {shown}",
                     "date-parts are [[year, month, day]]",
                 )
@@ -249,16 +229,8 @@ def _rule_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list
     for field in ("URL", "archive"):
         value = entry.get(field)
         if isinstance(value, str) and value.startswith(("http://", "https://")) and not _has_host(value):
-            at = _node_at(node, [field])
             problems.append(
-                Diagnostic(
-                    path,
-                    at.start_mark.line + 1,
-                    at.start_mark.column + 1,
-                    Code.REGISTRY,
-                    f"invalid {field} {value!r}",
-                    "write a full http(s):// address",
-                )
+                _at(path, _node_at(node, [field]), f"invalid {field} {value!r}", "write a full http(s):// address")
             )
     return problems
 

@@ -167,3 +167,18 @@ def test_the_real_book_passes_the_standalone_check(tmp_path: Path) -> None:
     assert run([*MKDOCS, "build", "--strict", "-d", str(tmp_path / "site")], cwd=ROOT).code == 0
     result = run([str(ROOT / ".venv" / "bin" / "briefbook"), "check", "--site", str(tmp_path / "site")], cwd=ROOT)
     assert (result.code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_the_real_books_sources_page_and_csl_json_hold_every_registry_entry(tmp_path: Path) -> None:
+    import json
+
+    import yaml
+
+    entries = yaml.safe_load((ROOT / "docs" / "sources.yaml").read_text(encoding="utf-8")) or []
+    assert run([*MKDOCS, "build", "--strict", "-d", str(tmp_path / "site")], cwd=ROOT).code == 0
+    page = (tmp_path / "site" / "sources" / "index.html").read_text(encoding="utf-8")
+    exported = json.loads((tmp_path / "site" / "sources.json").read_text(encoding="utf-8"))
+    assert [item["id"] for item in exported] == [entry["id"] for entry in entries]
+    for entry in entries:
+        assert f'<div class="bb-source" id="{entry["id"]}">' in page
+        assert f'href="{entry["URL"]}"' in page or f'href="{entry["URL"].replace("&", "&amp;")}"' in page
