@@ -18,6 +18,7 @@ source and locator, so Material's numbering, back-links and hover tooltips apply
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import posixpath
 import re
@@ -26,9 +27,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .diagnostics import Code, Diagnostic
-from .markdown_scan import mask_markdown
+from .markdown_scan import mask_markdown, paragraph_ends
 from .registry import KINDS, render_date
-from .textio import line_col
+from .textio import LineIndex, line_col
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 _KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_.:-]*[A-Za-z0-9_])?"
 _ITEM = re.compile(rf"(?P<prefix>[^@]*?)(?P<dash>-?)@(?P<key>{_KEY})(?P<rest>.*)", re.DOTALL)
 _LOOKS_LIKE = re.compile(r"(?:^|[\s;])-?@")
-_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
 _HEADING_ID = re.compile(r"\s*\{[^}]*#([^\s}]+)[^}]*\}\s*$")
 _PLACEHOLDER = re.compile(r"^[ \t]*<!--[ \t]*data:[ \t]*(?P<name>[\w-]*)[ \t]*-->[ \t]*\r?$", re.MULTILINE)
@@ -114,17 +114,18 @@ def parse_markers(path: str, text: str) -> tuple[list[Marker], list[Diagnostic]]
     masked = mask_markdown(text)
     markers: list[Marker] = []
     diagnostics: list[Diagnostic] = []
+    paragraph_end = paragraph_ends(masked)
+    lines = LineIndex(text)
     start = masked.find("[")
     while start >= 0:
         nxt = start + 1
         if not masked.startswith("[^", start):
-            blank = _BLANK_LINE.search(masked, start)
-            limit = blank.start() if blank else len(masked)
+            limit = paragraph_end(start)
             close = masked.find("]", start + 1, limit)
             opening = masked.find("[", start + 1, limit)
             if close < 0 or (0 <= opening < close):
                 if re.match(r"\[\s*-?@", masked[start:]):
-                    line, col = line_col(text, start)
+                    line, col = lines.position(start)
                     diagnostics.append(
                         Diagnostic(path, line, col, Code.CITE_SYNTAX, "unclosed citation marker", "close it with ']'")
                     )
@@ -133,7 +134,7 @@ def parse_markers(path: str, text: str) -> tuple[list[Marker], list[Diagnostic]]
                 after = masked[close + 1 : close + 2]
                 label = start > 0 and masked[start - 1] == "]"  # [text][label]: a reference link
                 if _LOOKS_LIKE.search(content) and after not in ("(", "[", ":") and not label:
-                    marker, problem = _parse_marker(path, text, start, close)
+                    marker, problem = _parse_marker(path, text, lines, start, close)
                     if marker is not None:
                         markers.append(marker)
                     if problem is not None:
@@ -143,13 +144,15 @@ def parse_markers(path: str, text: str) -> tuple[list[Marker], list[Diagnostic]]
     return markers, diagnostics
 
 
-def _parse_marker(path: str, text: str, start: int, close: int) -> tuple[Marker | None, Diagnostic | None]:
+def _parse_marker(
+    path: str, text: str, lines: LineIndex, start: int, close: int
+) -> tuple[Marker | None, Diagnostic | None]:
     items = []
     offset = start + 1
     for part in text[start + 1 : close].split(";"):
         part_start = offset
         offset += len(part) + 1
-        line, col = line_col(text, part_start + len(part) - len(part.lstrip()))
+        line, col = lines.position(part_start + len(part) - len(part.lstrip()))
         raw = text[start : close + 1]
         if not part.strip():
             return None, Diagnostic(
@@ -162,7 +165,7 @@ def _parse_marker(path: str, text: str, start: int, close: int) -> tuple[Marker 
                 return None, Diagnostic(
                     path, line, col, Code.CITE_SYNTAX, f"item '{part.strip()}' of '{raw}' cites no @key"
                 )
-            line, col = line_col(text, part_start + at)
+            line, col = lines.position(part_start + at)
             follows = part[at + 1 : at + 2]
             if not follows or follows in " \t\r\n,;":
                 return None, Diagnostic(
@@ -182,7 +185,7 @@ def _parse_marker(path: str, text: str, start: int, close: int) -> tuple[Marker 
                 "keys use letters, digits and _ . : - only",
             )
         rest = match.group("rest")
-        key_line, key_col = line_col(text, part_start + match.start("dash") if match.group("dash") else part_start + at)
+        key_line, key_col = lines.position(part_start + match.start("dash") if match.group("dash") else part_start + at)
         locator = None
         if rest.strip():
             if not rest.lstrip().startswith(","):
@@ -278,7 +281,8 @@ def check_uncited(path: str, text: str, markers: Iterable[Marker]) -> tuple[list
         The ``uncited`` diagnostics and the opt-outs that exempted a unit.
     """
     masked = mask_markdown(text)
-    cited_lines = {line_col(text, m.start)[0] for m in markers}
+    index = LineIndex(text)
+    cited_lines = sorted({index.position(m.start)[0] for m in markers})
     lines = masked.split("\n")
     original = text.split("\n")
     units = _units(lines)
@@ -287,7 +291,8 @@ def check_uncited(path: str, text: str, markers: Iterable[Marker]) -> tuple[list
     for first, last in units:
         body = "\n".join(lines[first : last + 1])
         figure = _first_figure(body)
-        if figure is None or any(first + 1 <= n <= last + 1 for n in cited_lines):
+        cited = bisect.bisect_left(cited_lines, first + 1) < bisect.bisect_right(cited_lines, last + 1)
+        if figure is None or cited:
             continue
         opt_out = _OPT_OUT.match(original[first - 1]) if first > 0 else None
         if opt_out and opt_out.group("reason").strip():

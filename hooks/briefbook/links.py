@@ -23,6 +23,7 @@ import difflib
 import posixpath
 import re
 import unicodedata
+from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
@@ -223,19 +224,19 @@ class _PageChecker:
 
     def _match(self, hrefs: Sequence[str]) -> list[tuple[str, SourceLink | None, str]]:
         """Pair each rendered link with the source link that wrote it, in order."""
-        free = list(self.page.links)
-        used = [False] * len(free)
-        canonical: list[tuple[str, str | None] | None] = [None] * len(free)
-        for k, link in enumerate(free):
+        used: set[int] = set()
+        by_target, by_key = _Pairing(used), _Pairing(used)
+        for index, link in enumerate(self.page.links):
+            by_target.add(link.target, index, link)
             try:
                 target = self._resolve(link.target, self._natural_mode(link))
             except _Problem:
                 continue
             if target is not None:
-                canonical[k] = (target.file.src, target.fragment)
+                by_key.add((target.file.src, target.fragment), index, link)
         result: list[tuple[str, SourceLink | None, str]] = []
         for href in hrefs:
-            found = _take(free, used, [link.target == href for link in free])
+            found = by_target.take(href)
             if found is not None:
                 # MkDocs left it as written: a path it could not resolve, or a URL.
                 mode = "url" if found.kind is LinkKind.HTML and not _is_markdown_path(href) else "as-written"
@@ -245,8 +246,7 @@ class _PageChecker:
                 target = self._resolve(href, "url")
             except _Problem:
                 target = None
-            key = (target.file.src, target.fragment) if target else None
-            found = _take(free, used, [key is not None and known == key for known in canonical])
+            found = by_key.take((target.file.src, target.fragment)) if target else None
             result.append((href, found, "url"))
         return result
 
@@ -349,13 +349,29 @@ class _PageChecker:
         raise _Problem(Code.ANCHOR, f"'#{target.fragment}' is not an anchor of {where}", hint)
 
 
-def _take(links: list[SourceLink], used: list[bool], matches: list[bool]) -> SourceLink | None:
-    """Return the first matching link not yet paired (definitions pair any number of times)."""
-    for k, link in enumerate(links):
-        if matches[k] and (not used[k] or link.kind is LinkKind.DEFINITION):
-            used[k] = True
-            return link
-    return None
+class _Pairing:
+    """Source links by key, handed out in source order, each once (definitions any number of times)."""
+
+    def __init__(self, used: set[int]) -> None:
+        self.queues: dict[object, deque[tuple[int, SourceLink]]] = {}
+        self.used = used
+        """Indices of the links paired so far, shared with the other pairings of the page."""
+
+    def add(self, key: object, index: int, link: SourceLink) -> None:
+        self.queues.setdefault(key, deque()).append((index, link))
+
+    def take(self, key: object) -> SourceLink | None:
+        """Return the first link under ``key`` not yet paired."""
+        queue = self.queues.get(key)
+        while queue and queue[0][0] in self.used and queue[0][1].kind is not LinkKind.DEFINITION:
+            queue.popleft()
+        if not queue:
+            return None
+        index, link = queue[0]
+        if link.kind is not LinkKind.DEFINITION:
+            queue.popleft()
+            self.used.add(index)
+        return link
 
 
 def _fold_anchor(anchor: str) -> str:

@@ -20,11 +20,16 @@ considers links that really are links in it, which rules them out.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .textio import line_col
+from .textio import LineIndex
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _FENCE_OPEN = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.DOTALL)
@@ -83,6 +88,7 @@ def mask_markdown(text: str) -> str:
     i = front.end() if front else 0
     blank(0, i)
     n = len(text)
+    paragraph_end = paragraph_ends(text)
     while i < n:
         if i == 0 or text[i - 1] == "\n":
             fence = _FENCE_OPEN.match(text, i)
@@ -99,7 +105,7 @@ def mask_markdown(text: str) -> str:
             i = end
         elif char == "`":
             run = _run_length(text, i, "`")
-            span_end = _code_span_end(text, i + run, run)
+            span_end = _code_span_end(text, i + run, run, paragraph_end(i))
             if span_end is None:
                 i += run
             else:
@@ -111,6 +117,21 @@ def mask_markdown(text: str) -> str:
         else:
             i += 1
     return "".join(chars)
+
+
+def paragraph_ends(text: str) -> Callable[[int], int]:
+    """Return a function giving, for an offset, where its paragraph ends (the next blank line).
+
+    Blank lines are found once, so that asking for many offsets stays linear.
+    """
+    ends = [match.start() for match in _BLANK_LINE.finditer(text)]
+    size = len(text)
+
+    def end_of(offset: int) -> int:
+        k = bisect.bisect_left(ends, offset)
+        return ends[k] if k < len(ends) else size
+
+    return end_of
 
 
 def _run_length(text: str, start: int, char: str) -> int:
@@ -132,10 +153,8 @@ def _fence_end(text: str, start: int, fence: str) -> int:
     return match.end()
 
 
-def _code_span_end(text: str, start: int, run: int) -> int | None:
+def _code_span_end(text: str, start: int, run: int, limit: int) -> int | None:
     """Return the offset past the backtick run closing a code span, if in the paragraph."""
-    blank = _BLANK_LINE.search(text, start)
-    limit = blank.start() if blank else len(text)
     i = text.find("`", start, limit)
     while i >= 0:
         length = _run_length(text, i, "`")
@@ -171,8 +190,9 @@ def scan_links(text: str) -> list[SourceLink]:
             found.append((start, text[start : attr.end(group)], LinkKind.HTML))
     found.sort(key=lambda item: item[0])
     links = []
+    lines = LineIndex(text)
     for offset, target, kind in found:
-        line, col = line_col(text, offset)
+        line, col = lines.position(offset)
         links.append(SourceLink(target, line, col, kind))
     return links
 
@@ -180,10 +200,11 @@ def scan_links(text: str) -> list[SourceLink]:
 def _scan_inline(text: str, masked: str) -> list[tuple[int, str, LinkKind]]:
     found = []
     n = len(masked)
+    paragraph_end = paragraph_ends(masked)
     start = masked.find("[")
     while start >= 0:
         if not masked.startswith("[^", start):
-            close = _matching_bracket(masked, start)
+            close = _matching_bracket(masked, start, paragraph_end(start))
             if close is not None and close + 1 < n and masked[close + 1] == "(":
                 dest = _destination(text, masked, close + 2)
                 if dest is not None:
@@ -193,10 +214,8 @@ def _scan_inline(text: str, masked: str) -> list[tuple[int, str, LinkKind]]:
     return found
 
 
-def _matching_bracket(masked: str, start: int) -> int | None:
+def _matching_bracket(masked: str, start: int, limit: int) -> int | None:
     depth = 0
-    blank = _BLANK_LINE.search(masked, start)
-    limit = blank.start() if blank else len(masked)
     for i in range(start, limit):
         if masked[i] == "[":
             depth += 1

@@ -6,6 +6,8 @@ leading BOM is removed and CRLF stays as written (``\\r`` is not a column).
 
 from __future__ import annotations
 
+import bisect
+
 import yaml
 
 from .diagnostics import Code, Diagnostic
@@ -36,6 +38,24 @@ def decode_source(path: str, data: bytes) -> tuple[str | None, list[Diagnostic]]
         hint = "re-save the file as UTF-8"
         return None, [Diagnostic(path, line, col, Code.ENCODING, message, hint)]
     return text, []
+
+
+class LineIndex:
+    """Turns offsets into 1-based lines and columns; built once per text, each look-up O(log n)."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        start = text.find("\n")
+        while start >= 0:
+            self._starts.append(start + 1)
+            start = text.find("\n", start + 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of a character offset."""
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
