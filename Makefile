@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: serve site test lint lock clean
+.PHONY: serve site test bench lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +34,13 @@ $(CHROMIUM):
 	fi
 
 test: $(STAMP) $(CHROMIUM)  ## lint, type-check and run every test
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+bench: $(STAMP)  ## time the checks and a full build on a synthetic book (not part of test)
+	$(BIN)/python benchmarks/bench_build.py --pages 1000
+	$(BIN)/python benchmarks/bench_build.py --pages 300 --build
 
 lock:  ## re-pin requirements.txt (with hashes) from requirements.in
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-header -o requirements.txt requirements.in
