@@ -10,21 +10,18 @@ host. Every problem is reported at the line of the entry or field concerned.
 from __future__ import annotations
 
 import datetime
-import difflib
 import json
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import jsonschema
 import yaml
 
 from .diagnostics import Code, Diagnostic
-from .textio import yaml_problem
+from .yamldata import diagnostic_at, load_entries, node_at
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Mapping
 
 KINDS = {
     "official": "Official",
@@ -101,6 +98,13 @@ class Registry:
     """False when the file could not be read as a list, so keys cannot be checked against it."""
 
 
+_HINTS = {
+    "URL": "write a full http(s):// address",
+    "archive": "write a full http(s):// address",
+    "id": "use letters, digits and _ . : - (recommended: publisher-year-slug)",
+}
+
+
 def load_registry(path: str, text: str) -> tuple[Registry, list[Diagnostic]]:
     """Parse and validate the sources registry.
 
@@ -112,104 +116,28 @@ def load_registry(path: str, text: str) -> tuple[Registry, list[Diagnostic]]:
         The registry (entries with problems are left out of it, so that the markers that
         cite them are not reported again as unknown) and the problems found.
     """
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else []
-    except (yaml.YAMLError, RecursionError) as error:
-        line, col, problem = yaml_problem(error, text)
-        message = f"the registry is not valid YAML: {problem}"
-        return Registry(path, {}, readable=False), [Diagnostic(path, line, col, Code.YAML, message)]
-    finally:
-        loader.dispose()
-    if not isinstance(data, list) or not isinstance(node, yaml.SequenceNode):
-        not_list = Diagnostic(path, 1, 1, Code.REGISTRY, "the registry must be a list of sources")
-        return Registry(path, {}, readable=False), [not_list]
-    diagnostics: list[Diagnostic] = []
-    schema = json.loads(resources.files("briefbook").joinpath("schemas/sources.schema.json").read_text("utf-8"))
-    entry_schema = {"$defs": schema["$defs"], "$ref": "#/$defs/source"}
-    validator = jsonschema.Draft202012Validator(entry_schema)
+    entries, diagnostics = load_entries(
+        path, text, schema="sources.schema.json", code=Code.REGISTRY, name="the registry", what="source", hints=_HINTS
+    )
+    if entries is None:
+        return Registry(path, {}, readable=False), diagnostics
     sources: dict[str, Source] = {}
     first_line: dict[str, int] = {}
-    for entry, entry_node in zip(data, node.value, strict=True):
-        problems = [_schema_problem(path, entry_node, error) for error in _errors(validator, entry)]
-        line = entry_node.start_mark.line + 1
-        if isinstance(entry, dict):
-            problems += _rule_problems(path, entry, entry_node)
-            key = entry.get("id")
+    for entry in entries:
+        problems = list(entry.problems)
+        if isinstance(entry.data, dict):
+            problems += _rule_problems(path, entry.data, entry.node)
+            key = entry.data.get("id")
             if isinstance(key, str) and key in first_line:
                 hint = f"first defined at line {first_line[key]}"
-                problems.append(_at(path, _node_at(entry_node, ["id"]), f"duplicate id '{key}'", hint))
+                at = node_at(entry.node, ["id"])
+                problems.append(diagnostic_at(path, at, Code.REGISTRY, f"duplicate id '{key}'", hint))
             elif isinstance(key, str):
-                first_line[key] = line
+                first_line[key] = entry.line
         diagnostics += problems
-        if not problems and isinstance(entry, dict):
-            sources[entry["id"]] = _source(entry, line)
+        if not problems and isinstance(entry.data, dict):
+            sources[entry.data["id"]] = _source(entry.data, entry.line)
     return Registry(path, sources), diagnostics
-
-
-def _errors(validator: jsonschema.Draft202012Validator, entry: object) -> Iterator[jsonschema.ValidationError]:
-    return iter(sorted(validator.iter_errors(entry), key=lambda e: (list(map(str, e.absolute_path)), e.message)))
-
-
-def _node_at(node: yaml.Node, path: Sequence[object]) -> yaml.Node:
-    for step in path:
-        if isinstance(node, yaml.MappingNode):
-            found = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == step), None)
-            if found is None:
-                return node
-            node = found
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-        else:
-            return node
-    return node
-
-
-def _schema_problem(path: str, entry: yaml.Node, error: jsonschema.ValidationError) -> Diagnostic:
-    where = list(error.absolute_path)
-    node = _node_at(entry, where)
-    field = ".".join(str(step) for step in where) or "entry"
-    if error.validator == "required":
-        return _at(path, node, f"source lacks the required field '{error.message.split(chr(39))[1]}'")
-    if error.validator == "additionalProperties":
-        known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
-        extra = ", ".join(repr(k) for k in sorted(str(k) for k in set(_entry_keys(error.instance)) - set(known)))
-        return _at(
-            path, node, f"unknown field {extra}", "see schemas/sources.schema.json for the fields a source may have"
-        )
-    if error.validator == "enum":
-        allowed = [str(v) for v in _entry_keys(error.validator_value)]
-        close = difflib.get_close_matches(str(error.instance), allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(allowed)}"
-        return _at(path, node, f"unknown {field} {error.instance!r}", hint)
-    if error.validator == "anyOf" and not where:
-        return _at(
-            path,
-            node,
-            "source names no author, publisher or container-title",
-            "add 'author', 'publisher' or 'container-title'",
-        )
-    if error.validator == "pattern" and field in ("URL", "archive"):
-        return _at(path, node, f"invalid {field} {error.instance!r}", "write a full http(s):// address")
-    if error.validator == "pattern" and field == "id":
-        return _at(
-            path,
-            node,
-            f"invalid id {error.instance!r}",
-            "use letters, digits and _ . : - (recommended: publisher-year-slug)",
-        )
-    return _at(path, node, f"invalid {field}: {error.message}")
-
-
-def _entry_keys(value: object) -> list[object]:
-    """Return the items of a list or the keys of a mapping (else nothing)."""
-    return list(value) if isinstance(value, (list, dict)) else []
-
-
-def _at(path: str, node: yaml.Node, message: str, hint: str | None = None) -> Diagnostic:
-    """Return a registry diagnostic at the start of a YAML node."""
-    return Diagnostic(path, node.start_mark.line + 1, node.start_mark.column + 1, Code.REGISTRY, message, hint)
 
 
 def _rule_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list[Diagnostic]:
@@ -218,10 +146,12 @@ def _rule_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list
         parts = _date_parts(entry.get(field))
         if parts and not _is_date(parts):
             shown = "-".join(str(p) for p in parts)
+            at = node_at(node, [field])
             problems.append(
-                _at(
+                diagnostic_at(
                     path,
-                    _node_at(node, [field]),
+                    at,
+                    Code.REGISTRY,
                     f"invalid date in '{field}': {shown}",
                     "date-parts are [[year, month, day]]",
                 )
@@ -229,9 +159,8 @@ def _rule_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list
     for field in ("URL", "archive"):
         value = entry.get(field)
         if isinstance(value, str) and value.startswith(("http://", "https://")) and not _has_host(value):
-            problems.append(
-                _at(path, _node_at(node, [field]), f"invalid {field} {value!r}", "write a full http(s):// address")
-            )
+            at = node_at(node, [field])
+            problems.append(diagnostic_at(path, at, Code.REGISTRY, f"invalid {field} {value!r}", _HINTS[field]))
     return problems
 
 

@@ -1,0 +1,149 @@
+"""YAML data files of the book: a list of entries, validated by JSON Schema, with positions.
+
+The sources registry and the files under ``docs/data/`` share this loader: it parses the
+YAML once (keeping every node's line and column), checks each entry against the entry
+schema shipped in ``schemas/``, and turns each schema error into a diagnostic at the
+line of the field concerned, saying what was found and what was expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import jsonschema
+import yaml
+
+from .diagnostics import Code, Diagnostic
+from .textio import yaml_problem
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One entry of a data file, with the problems the schema found in it."""
+
+    data: object
+    """The entry as loaded (a mapping when well formed)."""
+    node: yaml.Node
+    """The entry's YAML node, for positions."""
+    problems: tuple[Diagnostic, ...]
+    """What the schema found wrong with it."""
+
+    @property
+    def line(self) -> int:
+        """1-based line where the entry starts."""
+        return self.node.start_mark.line + 1
+
+
+def load_entries(
+    path: str,
+    text: str,
+    *,
+    schema: str,
+    code: Code,
+    name: str,
+    what: str,
+    hints: Mapping[str, str] | None = None,
+) -> tuple[list[Entry] | None, list[Diagnostic]]:
+    """Parse a YAML list and check each entry against a schema.
+
+    Args:
+        path: The file's path, for diagnostics.
+        text: Its decoded text.
+        schema: File name under ``schemas/``; its ``items`` describe one entry.
+        code: The diagnostic code for schema problems.
+        name: What the file is called in messages ("the registry").
+        what: What one entry is called in messages ("source", "claim").
+        hints: A hint per field for values that do not match the field's pattern.
+
+    Returns:
+        The entries (None when the file is not a readable list) and file-level problems.
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else []
+    except (yaml.YAMLError, RecursionError) as error:
+        line, col, problem = yaml_problem(error, text)
+        return None, [Diagnostic(path, line, col, Code.YAML, f"{name} is not valid YAML: {problem}")]
+    finally:
+        loader.dispose()
+    if not isinstance(data, list) or not isinstance(node, (yaml.SequenceNode, type(None))):
+        return None, [Diagnostic(path, 1, 1, code, f"{name} must be a list of {what}s")]
+    document = json.loads(resources.files("briefbook").joinpath("schemas", schema).read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator({"$defs": document.get("$defs", {}), **document["items"]})
+    entries = []
+    for item, item_node in zip(data, node.value if node is not None else [], strict=True):
+        errors = sorted(validator.iter_errors(item), key=lambda e: ([str(p) for p in e.absolute_path], e.message))
+        problems = tuple(_schema_problem(path, item_node, error, code, what, hints or {}) for error in errors)
+        entries.append(Entry(item, item_node, problems))
+    return entries, []
+
+
+def node_at(node: yaml.Node, path: Sequence[object]) -> yaml.Node:
+    """Return the node at a path of keys and indices, or the deepest node that exists."""
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == step), None)
+            if found is None:
+                return node
+            node = found
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            return node
+    return node
+
+
+def diagnostic_at(path: str, node: yaml.Node, code: Code, message: str, hint: str | None = None) -> Diagnostic:
+    """Return a diagnostic at the start of a YAML node."""
+    return Diagnostic(path, node.start_mark.line + 1, node.start_mark.column + 1, code, message, hint)
+
+
+def _items(value: object) -> list[object]:
+    """Return the items of a list or the keys of a mapping (else nothing)."""
+    return list(value) if isinstance(value, (list, dict)) else []
+
+
+def _schema_problem(
+    path: str, entry: yaml.Node, error: jsonschema.ValidationError, code: Code, what: str, hints: Mapping[str, str]
+) -> Diagnostic:
+    where = list(error.absolute_path)
+    node = node_at(entry, where)
+    field = ".".join(str(step) for step in where) or "entry"
+    if error.validator == "required":
+        return diagnostic_at(path, node, code, f"{what} lacks the required field '{error.message.split(chr(39))[1]}'")
+    if error.validator == "additionalProperties":
+        known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        extra = ", ".join(repr(k) for k in sorted(str(k) for k in set(_items(error.instance)) - set(known)))
+        hint = f"expected one of: {', '.join(known)}" if known else None
+        return diagnostic_at(path, node, code, f"unknown field {extra}", hint)
+    if error.validator == "enum":
+        allowed = [str(v) for v in _items(error.validator_value)]
+        close = difflib.get_close_matches(str(error.instance), allowed, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(allowed)}"
+        return diagnostic_at(path, node, code, f"unknown {field} {error.instance!r}", hint)
+    if error.validator == "anyOf" and not where:
+        names = [
+            name
+            for option in _items(error.validator_value)
+            if isinstance(option, dict)
+            for name in option.get("required", [])
+        ]
+        return diagnostic_at(
+            path,
+            node,
+            code,
+            f"{what} names none of: {', '.join(names)}",
+            f"add one of {', '.join(repr(n) for n in names)}",
+        )
+    if error.validator == "pattern":
+        field_name = str(where[0]) if where else field
+        return diagnostic_at(path, node, code, f"invalid {field} {error.instance!r}", hints.get(field_name))
+    return diagnostic_at(path, node, code, f"invalid {field}: {error.message}")
