@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from briefbook import (
+    BookData,
     BookScan,
     Diagnostic,
     PageLinks,
@@ -31,9 +32,10 @@ from briefbook import (
     check_pages_in_nav,
     decode_source,
     has_errors,
-    load_registry,
+    load_book_data,
     parse_config,
     render_citations,
+    render_claims,
     render_csl_json,
     render_diagnostic,
     render_opt_outs,
@@ -54,11 +56,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-REGISTRY = "sources.yaml"
-"""The sources registry, relative to the docs folder."""
 SOURCES_PAGE = "sources/index.md"
 """The page whose ``<!-- data: sources -->`` placeholder lists every source."""
 SOURCES_PLACEHOLDER = "<!-- data: sources -->"
+CLAIMS_PLACEHOLDER = "<!-- data: claims -->"
 
 # MkDocs loads this module anew for every (re)build under `mkdocs serve`, but calls
 # on_startup only once: the command is kept in the environment, which outlives modules.
@@ -72,7 +73,7 @@ class _Build:
     config_path: str = "mkdocs.yml"
     docs_path: str = "docs"
     index: SiteIndex | None = None
-    registry: Registry = field(default_factory=lambda: Registry(f"docs/{REGISTRY}", {}))
+    data: BookData = field(default_factory=lambda: BookData(Registry("docs/sources.yaml", {}), [], "", []))
     book: BookScan = field(default_factory=BookScan)
     sources: dict[str, str] = field(default_factory=dict)
     pages: dict[str, PageLinks] = field(default_factory=dict)
@@ -94,19 +95,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config_path = Path(config.config_file_path or "mkdocs.yml").name
     docs_path = posixpath.normpath(os.path.relpath(config.docs_dir, root).replace(os.sep, "/"))
     _build = _Build(config_path=config_path, docs_path=docs_path)
-    registry_file = Path(config.docs_dir) / REGISTRY
-    if registry_file.is_file():
-        text, problems = decode_source(f"{docs_path}/{REGISTRY}", registry_file.read_bytes())
-        _build.diagnostics += problems
-        if text is not None:
-            _build.registry, problems = load_registry(f"{docs_path}/{REGISTRY}", text)
-            _build.diagnostics += problems
+    _build.data = load_book_data(Path(config.docs_dir), docs_path=docs_path)
+    _build.diagnostics += _build.data.diagnostics
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add sources.json; index every file; scan every page, stopping if one cannot be read."""
-    files.append(File.generated(config, "sources.json", content=render_csl_json(_build.registry)))
+    files.append(File.generated(config, "sources.json", content=render_csl_json(_build.data.registry)))
     _build.index = SiteIndex(
         SiteFile(f.src_uri, f.url, f.is_documentation_page()) for f in files if f.inclusion.is_included()
     )
@@ -119,7 +115,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if text is not None:
             _build.sources[file.src_uri] = text
     slugify = _heading_slugify(config)
-    _build.book = scan_book(_build.sources, _build.registry, slugify, docs_path=_build.docs_path)
+    _build.book = scan_book(_build.sources, _build.data, slugify, docs_path=_build.docs_path)
     _build.diagnostics += _build.book.diagnostics
     if problems:
         # MkDocs itself would stop with a traceback on these files: stop here, clearly.
@@ -146,9 +142,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Expand the Sources page's placeholder; turn citation markers into footnotes."""
     src = page.file.src_uri
     if src == SOURCES_PAGE and SOURCES_PLACEHOLDER in markdown:
-        listing = render_sources_page(_build.registry, _build.book.sites, src)
+        listing = render_sources_page(_build.data.registry, _build.book.sites, src)
         markdown = markdown.replace(SOURCES_PLACEHOLDER, listing, 1)
-    return render_citations(markdown, _build.registry, src, sources_src=SOURCES_PAGE)
+    if CLAIMS_PLACEHOLDER in markdown:
+        markdown = markdown.replace(CLAIMS_PLACEHOLDER, render_claims(_build.data.claims), 1)
+    return render_citations(markdown, _build.data.registry, src, sources_src=SOURCES_PAGE)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

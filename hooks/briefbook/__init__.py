@@ -7,7 +7,7 @@ Every check is a pure function: text, paths and values in; values and
 
 from __future__ import annotations
 
-from .book import GENERATED, PLACEHOLDERS, BookScan, scan_book
+from .book import GENERATED, PLACEHOLDERS, BookData, BookScan, load_book_data, scan_book
 from .citations import (
     CiteItem,
     CiteSite,
@@ -25,6 +25,7 @@ from .citations import (
     render_reference,
     render_sources_page,
 )
+from .claims import VERDICTS, Claim, load_claims, render_claims
 from .diagnostics import (
     Code,
     Diagnostic,
@@ -44,6 +45,12 @@ from .registry import KINDS, Registry, Source, load_registry, render_csl_json, r
 from .textio import decode_source, line_col
 
 __all__ = [
+    "VERDICTS",
+    "BookData",
+    "Claim",
+    "load_book_data",
+    "load_claims",
+    "render_claims",
     "GENERATED",
     "KINDS",
     "PLACEHOLDERS",

@@ -23,19 +23,78 @@ from .citations import (
     is_content_page,
     parse_markers,
 )
+from .claims import Claim, load_claims
 from .diagnostics import Code, Diagnostic
 from .frontmatter import check_front_matter, page_title
+from .registry import Registry, load_registry
+from .textio import decode_source
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
-
-    from .registry import Registry
+    from pathlib import Path
 
 GENERATED = ("sources.json",)
 """Files the build adds to the site (paths relative to the site root)."""
 
-PLACEHOLDERS = {"sources": "the list of every source, on the Sources page"}
+PLACEHOLDERS = {
+    "sources": "the list of every source, on the Sources page",
+    "claims": "the claims register, from docs/data/claims.yaml",
+}
 """The data placeholders (``<!-- data: NAME -->``) the build expands, and what each becomes."""
+
+
+@dataclass(frozen=True, slots=True)
+class BookData:
+    """The book's data files, loaded."""
+
+    registry: Registry
+    """The sources registry."""
+    claims: list[Claim]
+    """The claims register."""
+    claims_path: str
+    """The claims file's path, for diagnostics."""
+    diagnostics: list[Diagnostic]
+    """Problems found while loading them."""
+
+
+REGISTRY = "sources.yaml"
+"""The sources registry, relative to the docs folder."""
+CLAIMS = "data/claims.yaml"
+"""The claims register, relative to the docs folder."""
+
+
+def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
+    """Read and validate the registry and the data files of a docs folder (absent ones are empty).
+
+    Args:
+        docs: The docs folder on disk.
+        docs_path: The docs folder's path relative to the project root, for diagnostics.
+
+    Returns:
+        The loaded data and every problem found, each at its line.
+    """
+    diagnostics: list[Diagnostic] = []
+    registry = Registry(f"{docs_path}/{REGISTRY}", {})
+    claims: list[Claim] = []
+    for name in (REGISTRY, CLAIMS):
+        path = f"{docs_path}/{name}"
+        try:
+            raw = (docs / name).read_bytes()
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            diagnostics.append(Diagnostic(path, 1, None, Code.YAML, f"cannot read the file: {error.strerror}"))
+            continue
+        text, problems = decode_source(path, raw)
+        diagnostics += problems
+        if text is None:
+            continue
+        if name == REGISTRY:
+            registry, problems = load_registry(path, text)
+        else:
+            claims, problems = load_claims(path, text)
+        diagnostics += problems
+    return BookData(registry, claims, f"{docs_path}/{CLAIMS}", diagnostics)
 
 
 @dataclass
@@ -53,13 +112,17 @@ class BookScan:
 
 
 def scan_book(
-    pages: Mapping[str, str], registry: Registry, slugify: Callable[[str], str], *, docs_path: str = "docs"
+    pages: Mapping[str, str],
+    data: BookData,
+    slugify: Callable[[str], str],
+    *,
+    docs_path: str = "docs",
 ) -> BookScan:
     """Check every page against the book's rules, and index where each source is cited.
 
     Args:
         pages: Each page's decoded source, by path relative to the docs folder.
-        registry: The sources registry.
+        data: The sources registry and the data files.
         slugify: Turns a heading's text into its id, as the site's ``toc`` extension does.
         docs_path: The docs folder's path relative to the project root, for diagnostics.
 
@@ -67,20 +130,29 @@ def scan_book(
         The diagnostics (front matter, citation syntax, unknown keys, uncited figures,
         unknown placeholders, unused sources), the markers, the citing sites and the opt-outs.
     """
+    registry = data.registry
     scan = BookScan()
+    scan.diagnostics += check_keys(data.claims_path, (item for c in data.claims for item in c.citations), registry)
     for src, text in pages.items():
         path = f"{docs_path}/{src}"
         scan.diagnostics += check_front_matter(path, text)
         markers, problems = parse_markers(path, text)
         scan.diagnostics += problems
-        scan.diagnostics += check_keys(path, markers, registry)
+        scan.diagnostics += check_keys(path, (item for marker in markers for item in marker.items), registry)
         scan.markers[src] = markers
         if is_content_page(src):
             uncited, opt_outs = check_uncited(path, text, markers)
             scan.diagnostics += uncited
             scan.opt_outs += opt_outs
         for name, line, col in find_placeholders(text):
-            if name not in PLACEHOLDERS:
+            if name == "claims":
+                for number, claim in enumerate(data.claims, start=1):
+                    site = CiteSite(src, page_title(text) or src, f"Claim {number}", claim.id)
+                    for item in claim.citations:
+                        found = scan.sites.setdefault(item.key, [])
+                        if site not in found:
+                            found.append(site)
+            elif name not in PLACEHOLDERS:
                 known = ", ".join(PLACEHOLDERS)
                 scan.diagnostics.append(
                     Diagnostic(path, line, col, Code.DATA, f"unknown data placeholder '{name}'", f"known: {known}")

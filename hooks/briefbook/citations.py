@@ -212,26 +212,25 @@ def _parse_marker(
     return Marker(start, close + 1, tuple(items)), None
 
 
-def check_keys(path: str, markers: Iterable[Marker], registry: Registry) -> list[Diagnostic]:
+def check_keys(path: str, items: Iterable[CiteItem], registry: Registry) -> list[Diagnostic]:
     """Report every cited key that the registry does not have, with the closest key."""
     if not registry.readable:
         return []
     diagnostics = []
     keys = list(registry.sources)
-    for marker in markers:
-        for item in marker.items:
-            if item.key not in registry.sources:
-                close = difflib.get_close_matches(item.key, keys, n=1, cutoff=0.6)
-                diagnostics.append(
-                    Diagnostic(
-                        path,
-                        item.line,
-                        item.col,
-                        Code.CITE,
-                        f"unknown source '@{item.key}': not in {registry.path}",
-                        f"did you mean '@{close[0]}'?" if close else None,
-                    )
+    for item in items:
+        if item.key not in registry.sources:
+            close = difflib.get_close_matches(item.key, keys, n=1, cutoff=0.6)
+            diagnostics.append(
+                Diagnostic(
+                    path,
+                    item.line,
+                    item.col,
+                    Code.CITE,
+                    f"unknown source '@{item.key}': not in {registry.path}",
+                    f"did you mean '@{close[0]}'?" if close else None,
                 )
+            )
     return diagnostics
 
 

@@ -19,22 +19,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .book import GENERATED, scan_book
+from .book import GENERATED, load_book_data, scan_book
 from .citations import render_opt_outs
 from .diagnostics import Diagnostic, has_errors, render_diagnostic, render_json, render_summary, sort_diagnostics
 from .html_scan import scan_html
 from .links import PageLinks, SiteIndex, check_links, index_paths
 from .markdown_scan import scan_links
 from .nav import check_nav, check_pages_in_nav, parse_config
-from .registry import Registry, load_registry
 from .textio import decode_source
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-
-REGISTRY = "sources.yaml"
-"""The sources registry, relative to the docs folder."""
 
 
 class _UsageError(Exception):
@@ -120,14 +115,9 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
     diagnostics += problems
     directory_urls = _built_with_directory_urls(site, texts, default=settings.use_directory_urls)
     index = index_paths([*_walk_docs(docs), *GENERATED], use_directory_urls=directory_urls)
-    registry = Registry(f"{docs_path}/{REGISTRY}", {})
-    if (docs / REGISTRY).is_file():
-        registry_text, problems = decode_source(registry.path, (docs / REGISTRY).read_bytes())
-        diagnostics += problems
-        if registry_text is not None:
-            registry, problems = load_registry(registry.path, registry_text)
-            diagnostics += problems
-    book = scan_book(texts, registry, _slugify, docs_path=docs_path)
+    data = load_book_data(docs, docs_path=docs_path)
+    diagnostics += data.diagnostics
+    book = scan_book(texts, data, _slugify, docs_path=docs_path)
     diagnostics += book.diagnostics
     opt_outs.extend(render_opt_outs(book.opt_outs))
     if settings.nav is not None:

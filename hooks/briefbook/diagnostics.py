@@ -53,6 +53,8 @@ class Code(enum.Enum):
     """A source of the registry that no page cites."""
     UNCITED = "uncited"
     """A paragraph, list item or table row with a figure but no citation."""
+    CLAIMS = "claims"
+    """An entry of the claims register is invalid."""
     DATA = "data"
     """A data placeholder that names nothing the build can expand."""
 

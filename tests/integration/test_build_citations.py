@@ -22,7 +22,7 @@ CITATION_DEFECTS = [
     "docs/index.md:10:51: error[cite-syntax]: unexpected 'p. 4' after the key in '[@dawn-2025-train p. 4]' (separate a locator with a comma, as in [@key, p. 12])",
     f"docs/index.md:13:20: error[uncited]: figure '2025' has no citation {UNCITED_HINT}",
     f"docs/index.md:17:14: error[uncited]: figure '26' has no citation {UNCITED_HINT}",
-    "docs/index.md:19:1: error[data]: unknown data placeholder 'timelines' (known: sources)",
+    "docs/index.md:19:1: error[data]: unknown data placeholder 'timelines' (known: sources, claims)",
     "docs/index.md:21:10: error[cite-syntax]: unclosed citation marker (close it with ']')",
     f"docs/index.md:21:17: error[uncited]: figure '2025' has no citation {UNCITED_HINT}",
     "docs/sources.yaml:10: error[unused-source]: source 'unused-2024' is cited by no page (cite it where it supports the text, or remove it)",
@@ -96,7 +96,9 @@ def test_sources_page_lists_every_source_with_cited_in_links(tmp_path: Path) -> 
     assert '<div class="bb-source" id="dawn-2025-train">' in html
     assert (
         '<p>Cited in: <a href="../#train">Home › The train</a>, '
-        '<a href="../#disappearances">Home › Disappearances</a>.</p>'
+        '<a href="../#disappearances">Home › Disappearances</a>, '
+        '<a href="../claims/#train-passengers">Claims register › Claim 1</a>, '
+        '<a href="../claims/#cases-counted">Claims register › Claim 2</a>.</p>'
     ) in html
     exported = json.loads((site / "site" / "sources.json").read_text(encoding="utf-8"))
     assert [item["id"] for item in exported] == ["dawn-2025-train", "hrw-2024-report"]
@@ -109,3 +111,31 @@ def test_a_skipped_placeholder_is_noticed(tmp_path: Path) -> None:
     assert run([*MKDOCS, "build", "--strict"], cwd=site).code == 0
     for page in (site / "site").rglob("*.html"):
         assert "<!-- data:" not in page.read_text(encoding="utf-8"), page
+
+
+def test_the_claims_register_renders_verdicts_and_references(tmp_path: Path) -> None:
+    site = make_site("citations", tmp_path)
+    assert run([*MKDOCS, "build", "--strict"], cwd=site).code == 0
+    html = (site / "site" / "claims" / "index.html").read_text(encoding="utf-8")
+    assert '<h3 id="train-passengers">Claim 1: The train carried about four hundred passengers.' in html
+    assert '<strong>Verdict: disputed</strong> · commentary paragraph 3' in html
+    assert "<td>Supported</td>\n<td>1</td>" in html
+    assert 'para. 4. <a href="../sources/#dawn-2025-train">Source entry</a>' in html
+
+
+def test_claims_problems_are_reported_in_the_data_file(tmp_path: Path) -> None:
+    site = make_site("citations", tmp_path)
+    claims = site / "docs" / "data" / "claims.yaml"
+    text = claims.read_text(encoding="utf-8")
+    text = text.replace("verdict: supported", "verdict: mostly true").replace('"@dawn-2025-train"]', '"@dawn-2025-tran"]')
+    claims.write_text(text + "- id: train-passengers\n  claim: Again.\n  where: 0\n  verdict: supported\n"
+                      "  assessment: A.\n  citations: [dawn-2025-train]\n", encoding="utf-8")
+    result = run([*MKDOCS, "build", "--strict"], cwd=site)
+    assert result.lines() == [
+        "docs/data/claims.yaml:5:12: error[claims]: unknown verdict 'mostly true' (expected one of: supported, partly supported, disputed, unsupported, incorrect)",
+        "docs/data/claims.yaml:14:35: error[cite]: unknown source '@dawn-2025-tran': not in docs/sources.yaml (did you mean '@dawn-2025-train'?)",
+        "docs/data/claims.yaml:15:7: error[claims]: duplicate claim id 'train-passengers' (first used at line 2)",
+        "docs/data/claims.yaml:17:10: error[claims]: invalid where: 0 is less than the minimum of 1",
+        "docs/data/claims.yaml:20:15: error[claims]: invalid citations.0 'dawn-2025-train' (write '@key' or '@key, p. 12')",
+    ]
+    assert result.code == 1

@@ -159,7 +159,7 @@ def test_malformed_markers_are_reported(text: str, expected: str) -> None:
 
 def test_unknown_keys_are_reported_with_a_close_match() -> None:
     markers, _ = parse_markers(P, "[@dawn-2025-b; @dawn-2025-a; @zzz]")
-    assert [render_diagnostic(d) for d in check_keys(P, markers, REGISTRY)] == [
+    assert [render_diagnostic(d) for d in check_keys(P, [i for m in markers for i in m.items], REGISTRY)] == [
         "docs/p.md:1:2: error[cite]: unknown source '@dawn-2025-b': not in docs/sources.yaml (did you mean '@dawn-2025-a'?)",
         "docs/p.md:1:30: error[cite]: unknown source '@zzz': not in docs/sources.yaml",
     ]
@@ -167,7 +167,7 @@ def test_unknown_keys_are_reported_with_a_close_match() -> None:
 
 def test_keys_are_not_checked_against_an_unreadable_registry() -> None:
     markers, _ = parse_markers(P, "[@anything]")
-    assert check_keys(P, markers, Registry("docs/sources.yaml", {}, readable=False)) == []
+    assert check_keys(P, markers[0].items, Registry("docs/sources.yaml", {}, readable=False)) == []
 
 
 def test_unused_sources_are_reported_at_their_line() -> None:

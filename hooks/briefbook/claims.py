@@ -1,0 +1,123 @@
+"""The claims register: checkable claims of a commentary, each with a verdict and sources.
+
+``docs/data/claims.yaml`` is a list of claims (schema: ``schemas/claims.schema.json``):
+``id`` (the claim's anchor), ``claim`` (a neutral paraphrase), ``where`` (the paragraph
+of the commentary), ``verdict`` (one of [VERDICTS][briefbook.claims.VERDICTS]),
+``assessment`` (one paragraph) and ``citations`` (marker items such as ``@key`` or
+``@key, p. 3``). The register page places ``<!-- data: claims -->`` where the build
+renders them; their citations become references like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .citations import CiteItem
+from .diagnostics import Code, Diagnostic
+from .yamldata import diagnostic_at, load_entries, node_at
+
+VERDICTS = ("supported", "partly supported", "disputed", "unsupported", "incorrect")
+"""The verdict scale, from best to worst supported."""
+
+_ITEM = re.compile(r"(?P<dash>-?)@(?P<key>[^,\s]+)(?:, (?P<locator>.+))?")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claim of the register."""
+
+    id: str
+    """Stable anchor of the claim on the register page."""
+    claim: str
+    """The claim, paraphrased neutrally."""
+    where: int
+    """The paragraph of the commentary that makes it."""
+    verdict: str
+    """The verdict, one of VERDICTS."""
+    assessment: str
+    """What the evidence shows, attributed, in one paragraph."""
+    citations: tuple[CiteItem, ...]
+    """The sources behind the verdict, each placed at its line in the data file."""
+    line: int
+    """1-based line of the claim in the data file."""
+
+
+def load_claims(path: str, text: str) -> tuple[list[Claim], list[Diagnostic]]:
+    """Parse and validate the claims register.
+
+    Args:
+        path: The data file's path, for diagnostics.
+        text: Its decoded text.
+
+    Returns:
+        The valid claims in file order, and the problems found.
+    """
+    hints = {"id": "use lower-case letters, digits and hyphens", "citations": "write '@key' or '@key, p. 12'"}
+    entries, diagnostics = load_entries(
+        path,
+        text,
+        schema="claims.schema.json",
+        code=Code.CLAIMS,
+        name="the claims register",
+        what="claim",
+        hints=hints,
+    )
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
+    for entry in entries or []:
+        problems = list(entry.problems)
+        data = entry.data if isinstance(entry.data, dict) else {}
+        key = data.get("id")
+        if isinstance(key, str) and key in seen:
+            at = node_at(entry.node, ["id"])
+            problems.append(
+                diagnostic_at(path, at, Code.CLAIMS, f"duplicate claim id '{key}'", f"first used at line {seen[key]}")
+            )
+        elif isinstance(key, str):
+            seen[key] = entry.line
+        diagnostics += problems
+        if problems:
+            continue
+        items = []
+        for index, raw in enumerate(data["citations"]):
+            match = _ITEM.fullmatch(raw)
+            assert match is not None  # the schema's pattern guarantees it
+            at = node_at(entry.node, ["citations", index])
+            items.append(
+                CiteItem(
+                    match.group("key"), match.group("locator"), None, at.start_mark.line + 1, at.start_mark.column + 1
+                )
+            )
+        claims.append(
+            Claim(
+                data["id"],
+                data["claim"].strip(),
+                data["where"],
+                data["verdict"],
+                " ".join(data["assessment"].split()),
+                tuple(items),
+                entry.line,
+            )
+        )
+    return claims, diagnostics
+
+
+def render_claims(claims: list[Claim]) -> str:
+    """Render the register as Markdown: a verdict summary, then one section per claim."""
+    counts = {verdict: sum(c.verdict == verdict for c in claims) for verdict in VERDICTS}
+    out = ["| Verdict | Claims |", "| --- | --- |"]
+    out += [f"| {verdict.capitalize()} | {count} |" for verdict, count in counts.items()]
+    out.append("")
+    for number, claim in enumerate(claims, start=1):
+        marker = "; ".join(f"@{item.key}" + (f", {item.locator}" if item.locator else "") for item in claim.citations)
+        out += [
+            f"### Claim {number}: {claim.claim} {{#{claim.id}}}",
+            "",
+            f'<p class="bb-verdict bb-verdict--{claim.verdict.replace(" ", "-")}"><strong>Verdict: {claim.verdict}'
+            f"</strong> · commentary paragraph {claim.where}</p>",
+            "",
+            f"{claim.assessment} [{marker}]",
+            "",
+        ]
+    return "\n".join(out)
