@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -151,7 +152,7 @@ def test_serve_reports_problems_and_keeps_serving(tmp_path: Path) -> None:
         with socket.create_connection(("127.0.0.1", port), timeout=10):
             pass
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: MkDocs removes its temporary site
         server.wait(timeout=30)
 
 
