@@ -114,7 +114,7 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
     texts, problems = _read_pages(docs, docs_path)
     diagnostics += problems
     directory_urls = _built_with_directory_urls(site, texts, default=settings.use_directory_urls)
-    index = index_paths([*_walk_docs(docs), *GENERATED], use_directory_urls=directory_urls)
+    index = index_paths([*_walk_docs(docs), *GENERATED, *_site_assets(site)], use_directory_urls=directory_urls)
     data = load_book_data(docs, docs_path=docs_path)
     diagnostics += data.diagnostics
     book = scan_book(texts, data, _slugify, docs_path=docs_path)
@@ -131,7 +131,7 @@ def _check_links_only(docs: Path, site: Path | None, *, use_directory_urls: bool
     docs_path = _display(docs, Path.cwd())
     texts, diagnostics = _read_pages(docs, docs_path)
     directory_urls = _built_with_directory_urls(site, texts, default=use_directory_urls)
-    index = index_paths(_walk_docs(docs), use_directory_urls=directory_urls)
+    index = index_paths([*_walk_docs(docs), *_site_assets(site)], use_directory_urls=directory_urls)
     return diagnostics + check_links(_pages(texts, index, site), index, docs_path=docs_path)
 
 
@@ -156,6 +156,13 @@ def _display(path: Path, base: Path) -> str:
     except ValueError:
         shown = str(path)
     return posixpath.normpath(shown.replace(os.sep, "/"))
+
+
+def _site_assets(site: Path | None) -> list[str]:
+    """List the built site's files that are not pages (the theme's assets, generated files)."""
+    if site is None or not site.is_dir():
+        return []
+    return [path for path in _walk_docs(site) if not path.endswith(".html")]
 
 
 def _walk_docs(docs: Path) -> list[str]:

@@ -134,7 +134,7 @@ def index_paths(paths: Iterable[str], *, use_directory_urls: bool = True) -> Sit
 
     A folder's ``index.md`` wins over its ``README.md``, as in MkDocs.
     """
-    paths = sorted(paths)
+    paths = sorted(set(paths))
     present = set(paths)
     files = []
     for src in paths:

@@ -118,7 +118,7 @@ def test_the_claims_register_renders_verdicts_and_references(tmp_path: Path) -> 
     assert run([*MKDOCS, "build", "--strict"], cwd=site).code == 0
     html = (site / "site" / "claims" / "index.html").read_text(encoding="utf-8")
     assert '<h3 id="train-passengers">Claim 1: The train carried about four hundred passengers.' in html
-    assert '<strong>Verdict: disputed</strong> · commentary paragraph 3' in html
+    assert "<strong>Verdict: disputed</strong> · commentary paragraph 3" in html
     assert "<td>Supported</td>\n<td>1</td>" in html
     assert 'para. 4. <a href="../sources/#dawn-2025-train">Source entry</a>' in html
 
@@ -127,9 +127,14 @@ def test_claims_problems_are_reported_in_the_data_file(tmp_path: Path) -> None:
     site = make_site("citations", tmp_path)
     claims = site / "docs" / "data" / "claims.yaml"
     text = claims.read_text(encoding="utf-8")
-    text = text.replace("verdict: supported", "verdict: mostly true").replace('"@dawn-2025-train"]', '"@dawn-2025-tran"]')
-    claims.write_text(text + "- id: train-passengers\n  claim: Again.\n  where: 0\n  verdict: supported\n"
-                      "  assessment: A.\n  citations: [dawn-2025-train]\n", encoding="utf-8")
+    text = text.replace("verdict: supported", "verdict: mostly true").replace(
+        '"@dawn-2025-train"]', '"@dawn-2025-tran"]'
+    )
+    claims.write_text(
+        text + "- id: train-passengers\n  claim: Again.\n  where: 0\n  verdict: supported\n"
+        "  assessment: A.\n  citations: [dawn-2025-train]\n",
+        encoding="utf-8",
+    )
     result = run([*MKDOCS, "build", "--strict"], cwd=site)
     assert result.lines() == [
         "docs/data/claims.yaml:5:12: error[claims]: unknown verdict 'mostly true' (expected one of: supported, partly supported, disputed, unsupported, incorrect)",

@@ -273,3 +273,19 @@ def test_bad_arguments_exit_2(argv: list[str], last_line: str, capsys: pytest.Ca
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     assert capsys.readouterr().out.startswith("usage: briefbook [-h] {check,links}")
+
+
+def test_links_finds_the_themes_assets_in_the_built_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A docs link to a file the theme provides (found by MkDocs among the theme's files).
+    files = {
+        "docs/index.md": "# Home\n\n[icon]: img/favicon.ico\n\nThe [icon] and a [lost one](img/lost.ico).\n",
+        "site/index.html": '<article><a href="img/favicon.ico">icon</a> <a href="img/lost.ico">lost</a></article>',
+        "site/img/favicon.ico": "ICO",
+    }
+    project(tmp_path, files)
+    docs, site = str(tmp_path / "docs"), str(tmp_path / "site")
+    assert main(["links", docs, "--site", site]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 1)[1] for line in out] == [
+        "error[link]: 'img/lost.ico' not found: no file 'img/lost.ico' in the docs (did you mean 'img/favicon.ico'?)"
+    ]
