@@ -43,6 +43,8 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*\r?$", re.MULTIL
 _HEADING_ID = re.compile(r"\s*\{[^}]*#([^\s}]+)[^}]*\}\s*$")
 _PLACEHOLDER = re.compile(r"^[ \t]*<!--[ \t]*data:[ \t]*(?P<name>[\w-]*)[ \t]*-->[ \t]*\r?$", re.MULTILINE)
 _OPT_OUT = re.compile(r"^[ \t]*<!--[ \t]*uncited:(?P<reason>.*?)-->[ \t]*\r?$")
+_REF_SEPARATOR = '<sup class="bb-ref-sep">,</sup>'
+"""Between the numbers of one marker's references, so that 2 and 3 do not read as 23."""
 FOOTNOTES_MARKER = "///Footnotes Go Here///"
 """Where Python-Markdown's footnotes extension places the footnotes (its default)."""
 
@@ -435,7 +437,7 @@ def render_citations(markdown: str, registry: Registry, page_src: str, *, source
             label = labels.setdefault((item.key, item.locator), f"cite-{len(labels) + 1}")
             refs.append(f"[^{label}]")
         pieces.append(markdown[last : marker.start])
-        pieces.append("".join(refs))
+        pieces.append(_REF_SEPARATOR.join(refs))
         last = marker.end
     if not labels:
         return markdown
