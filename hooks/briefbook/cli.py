@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 from .book import GENERATED, load_book_data, scan_book
 from .citations import render_opt_outs
 from .diagnostics import Diagnostic, has_errors, render_diagnostic, render_json, render_summary, sort_diagnostics
-from .html_scan import scan_html
-from .links import PageLinks, SiteIndex, check_links, index_paths
+from .html_scan import PageHtml, scan_html
+from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths
 from .markdown_scan import scan_links
 from .nav import check_nav, check_pages_in_nav, parse_config
 from .textio import decode_source
@@ -123,7 +123,8 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
     if settings.nav is not None:
         diagnostics += check_nav(config.name, settings.nav, index)
         diagnostics += check_pages_in_nav(settings.nav, index, docs_path=docs_path)
-    diagnostics += check_links(_pages(texts, index, site), index, docs_path=docs_path)
+    index, built = _add_built_pages(index, site, use_directory_urls=directory_urls)
+    diagnostics += check_links([*_pages(texts, index, site), *built], index, docs_path=docs_path)
     return diagnostics
 
 
@@ -132,7 +133,8 @@ def _check_links_only(docs: Path, site: Path | None, *, use_directory_urls: bool
     texts, diagnostics = _read_pages(docs, docs_path)
     directory_urls = _built_with_directory_urls(site, texts, default=use_directory_urls)
     index = index_paths([*_walk_docs(docs), *_site_assets(site)], use_directory_urls=directory_urls)
-    return diagnostics + check_links(_pages(texts, index, site), index, docs_path=docs_path)
+    index, built = _add_built_pages(index, site, use_directory_urls=directory_urls)
+    return diagnostics + check_links([*_pages(texts, index, site), *built], index, docs_path=docs_path)
 
 
 def _built_with_directory_urls(site: Path | None, texts: dict[str, str], *, default: bool) -> bool:
@@ -156,6 +158,29 @@ def _display(path: Path, base: Path) -> str:
     except ValueError:
         shown = str(path)
     return posixpath.normpath(shown.replace(os.sep, "/"))
+
+
+def _add_built_pages(
+    index: SiteIndex, site: Path | None, *, use_directory_urls: bool
+) -> tuple[SiteIndex, list[PageLinks]]:
+    """Add the site's pages that no Markdown file explains (made or moved by plugins).
+
+    They are link targets with their own anchors; they have no source to check.
+    """
+    if site is None or not site.is_dir():
+        return index, []
+    extra: list[SiteFile] = []
+    pages: list[PageLinks] = []
+    for path in _walk_docs(site):
+        if not path.endswith(".html"):
+            continue
+        url = path[: -len("index.html")] if use_directory_urls and path.endswith("index.html") else path
+        if url in index.by_url or path in index.by_url:
+            continue
+        extra.append(SiteFile(path, url, True))
+        html = scan_html((site / path).read_text(encoding="utf-8", errors="replace"))
+        pages.append(PageLinks(path, (), PageHtml(html.ids, ())))
+    return (SiteIndex([*index.files, *extra]), pages) if extra else (index, [])
 
 
 def _site_assets(site: Path | None) -> list[str]:

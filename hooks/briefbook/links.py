@@ -270,17 +270,18 @@ class _PageChecker:
                 hint = f"did you mean '{_relative_path(self.page.src, target.src)}{hash_}{fragment}'?"
             raise _Problem(Code.ESCAPE, f"'{href}' is an absolute path; links must be relative", hint)
         if mode == "as-written":
-            # Report as the author wrote it (a docs path), unless it works as a URL.
+            # Report as the author wrote it (a docs path), unless it works as a URL; a path
+            # that leaves the docs folder was meant as a URL, so the URL's problem is reported.
             try:
                 return _Target(self._resolve_source(href, unquote(path), hash_ + fragment), frag)
-            except _Problem:
+            except _Problem as as_path:
                 if _is_markdown_path(href):
                     raise
                 try:
                     return _Target(self._resolve_url(href, path, hash_ + fragment), frag)
-                except _Problem:
-                    pass
-            return _Target(self._resolve_source(href, unquote(path), hash_ + fragment), frag)
+                except _Problem as as_url:
+                    better = as_path.code is Code.ESCAPE and as_url.code is not Code.ESCAPE
+                    raise (as_url if better else as_path) from None
         if mode == "source":
             return _Target(self._resolve_source(href, unquote(path), hash_ + fragment), frag)
         return _Target(self._resolve_url(href, path, hash_ + fragment), frag)

@@ -263,7 +263,9 @@ def test_markers_become_footnotes_numbered_by_source_and_locator() -> None:
     text = "A [@dawn-2025-a]. B [see @hrw-2024-b, p. 2; @dawn-2025-a]. C [@hrw-2024-b, p. 3]. D [@unknown]."
     out = render_citations(text, REGISTRY, "groups/p.md")
     body, _, refs = out.partition("## References {#references}")
-    assert body.rstrip() == 'A [^cite-1]. B [^cite-2]<sup class="bb-ref-sep">,</sup>[^cite-1]. C [^cite-3]. D [@unknown].'
+    assert (
+        body.rstrip() == 'A [^cite-1]. B [^cite-2]<sup class="bb-ref-sep">,</sup>[^cite-1]. C [^cite-3]. D [@unknown].'
+    )
     assert refs.splitlines()[2] == "///Footnotes Go Here///"
     assert refs.splitlines()[4].startswith("[^cite-1]: Dawn, *Title of dawn-2025-a*, 12 March 2025, ")
     assert refs.splitlines()[5].endswith(", p. 2. [Source entry](../sources/index.md#hrw-2024-b)")

@@ -289,3 +289,20 @@ def test_links_finds_the_themes_assets_in_the_built_site(tmp_path: Path, capsys:
     assert [line.split(": ", 1)[1] for line in out] == [
         "error[link]: 'img/lost.ico' not found: no file 'img/lost.ico' in the docs (did you mean 'img/favicon.ico'?)"
     ]
+
+
+def test_links_knows_pages_that_plugins_made_or_moved(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Found on Material's docs: blog posts are built at dated URLs with no Markdown file there.
+    files = {
+        "docs/index.md": "# Home\n",
+        "docs/blog/posts/hello.md": "# Hello\n",
+        "site/index.html": '<article><a href="blog/2025/11/05/hello/#intro">post</a> '
+        '<a href="blog/2025/11/05/hello/#nope">bad</a></article>',
+        "site/blog/2025/11/05/hello/index.html": '<article><h2 id="intro">Intro</h2></article>',
+    }
+    project(tmp_path, files)
+    assert main(["links", str(tmp_path / "docs"), "--site", str(tmp_path / "site")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 1)[1] for line in out] == [
+        "error[anchor]: '#nope' is not an anchor of blog/2025/11/05/hello/index.html"
+    ]

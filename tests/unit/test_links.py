@@ -470,3 +470,11 @@ def test_check_links_reports_pages_in_order_under_the_docs_path() -> None:
         "site/docs/orphan.md:1:5: error[link]: 'gone.md' not found: no file 'gone.md' in the docs (did you mean 'other.md'?)",
         "site/docs/groups/bla.md:2:5: error[anchor]: '#custom' is not an anchor of other.md (did you mean '#custom-id'?)",
     ]
+
+
+def test_a_url_written_without_its_slash_is_reported_as_such_not_as_leaving_the_docs() -> None:
+    # Found on httpx's docs: '../groups/ttp#x' from a top-level page was said to leave the docs folder.
+    assert check("other.md", "[t](../groups/ttp#leadership)", ["../groups/ttp#leadership"]) == [
+        "docs/other.md:1:5: error[link]: '../groups/ttp#leadership' lacks the trailing slash of the page's URL "
+        "(it breaks when opened from disk) (did you mean '../groups/ttp/#leadership'?)"
+    ]
