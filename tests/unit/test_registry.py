@@ -38,6 +38,13 @@ def test_a_good_entry_loads() -> None:
     )
 
 
+def test_an_undated_page_loads_and_renders_as_no_date() -> None:
+    registry, problems = load_registry(R, _entry(issued=None))
+    assert problems == []
+    assert registry.sources["k"].issued == ()
+    assert render_date(registry.sources["k"].issued) == "n.d."
+
+
 def _entry(**changes: str | None) -> str:
     fields = {
         "id": "k",
