@@ -104,10 +104,12 @@ def load_claims(path: str, text: str) -> tuple[list[Claim], list[Diagnostic]]:
 
 
 def render_claims(claims: list[Claim]) -> str:
-    """Render the register as Markdown: a verdict summary, then one section per claim."""
-    counts = {verdict: sum(c.verdict == verdict for c in claims) for verdict in VERDICTS}
-    out = ["| Verdict | Claims |", "| --- | --- |"]
-    out += [f"| {verdict.capitalize()} | {count} |" for verdict, count in counts.items()]
+    """Render the register as Markdown: a verdict summary linking each claim, then one section per claim."""
+    numbered = list(enumerate(claims, start=1))
+    out = ["| Verdict | Claims | Which |", "| --- | --- | --- |"]
+    for verdict in VERDICTS:
+        which = [f"[{number}](#{claim.id})" for number, claim in numbered if claim.verdict == verdict]
+        out.append(f"| {verdict.capitalize()} | {len(which)} | {', '.join(which) or '-'} |")
     out.append("")
     for number, claim in enumerate(claims, start=1):
         marker = "; ".join(f"@{item.key}" + (f", {item.locator}" if item.locator else "") for item in claim.citations)

@@ -77,7 +77,12 @@ def test_a_malformed_file_is_reported_not_raised() -> None:
 def test_rendering_summarises_verdicts_and_cites_each_claim() -> None:
     claims, _ = load_claims(C, GOOD)
     page = render_claims(claims)
-    assert page.splitlines()[:3] == ["| Verdict | Claims |", "| --- | --- |", "| Supported | 1 |"]
+    assert page.splitlines()[:4] == [
+        "| Verdict | Claims | Which |",
+        "| --- | --- | --- |",
+        "| Supported | 1 | [1](#bla-claimed) |",
+        "| Partly supported | 0 | - |",
+    ]
     assert len([line for line in page.splitlines() if line.startswith("| ") and line.endswith(" |")]) == 2 + len(
         VERDICTS
     )
