@@ -25,7 +25,7 @@ from .citations import (
     render_reference,
     render_sources_page,
 )
-from .claims import VERDICTS, Claim, load_claims, render_claims
+from .claims import VERDICTS, Claim, in_commentary_order, load_claims, render_claims
 from .diagnostics import (
     Code,
     Diagnostic,
@@ -50,6 +50,7 @@ __all__ = [
     "Claim",
     "load_book_data",
     "load_claims",
+    "in_commentary_order",
     "render_claims",
     "GENERATED",
     "KINDS",

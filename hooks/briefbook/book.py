@@ -23,7 +23,7 @@ from .citations import (
     is_content_page,
     parse_markers,
 )
-from .claims import Claim, load_claims
+from .claims import Claim, in_commentary_order, load_claims
 from .diagnostics import Code, Diagnostic
 from .frontmatter import check_front_matter, page_title
 from .registry import Registry, load_registry
@@ -146,7 +146,7 @@ def scan_book(
             scan.opt_outs += opt_outs
         for name, line, col in find_placeholders(text):
             if name == "claims":
-                for number, claim in enumerate(data.claims, start=1):
+                for number, claim in enumerate(in_commentary_order(data.claims), start=1):
                     site = CiteSite(src, page_title(text) or src, f"Claim {number}", claim.id)
                     for item in claim.citations:
                         found = scan.sites.setdefault(item.key, [])

@@ -103,15 +103,23 @@ def load_claims(path: str, text: str) -> tuple[list[Claim], list[Diagnostic]]:
     return claims, diagnostics
 
 
+def in_commentary_order(claims: list[Claim]) -> list[Claim]:
+    """The claims in the order of the commentary (by ``where``), ties kept in file order."""
+    return sorted(claims, key=lambda claim: claim.where)
+
+
 def render_claims(claims: list[Claim]) -> str:
-    """Render the register as Markdown: a verdict summary linking each claim, then one section per claim."""
-    numbered = list(enumerate(claims, start=1))
+    """Render the register as Markdown: a verdict summary linking each claim, then one section per claim.
+
+    Claims are numbered in the order of the commentary (by ``where``), whatever their order in the file.
+    """
+    numbered = list(enumerate(in_commentary_order(claims), start=1))
     out = ["| Verdict | Claims | Which |", "| --- | --- | --- |"]
     for verdict in VERDICTS:
         which = [f"[{number}](#{claim.id})" for number, claim in numbered if claim.verdict == verdict]
         out.append(f"| {verdict.capitalize()} | {len(which)} | {', '.join(which) or '-'} |")
     out.append("")
-    for number, claim in enumerate(claims, start=1):
+    for number, claim in numbered:
         marker = "; ".join(f"@{item.key}" + (f", {item.locator}" if item.locator else "") for item in claim.citations)
         out += [
             f"### Claim {number}: {claim.claim} {{#{claim.id}}}",

@@ -88,3 +88,12 @@ def test_rendering_summarises_verdicts_and_cites_each_claim() -> None:
     )
     assert "### Claim 1: The BLA claimed the attack. {#bla-claimed}" in page
     assert "Several agencies report the claim. [@reuters-2025-a; @dawn-2025-b, para. 3]" in page
+
+
+def test_claims_are_numbered_in_the_order_of_the_commentary() -> None:
+    later = GOOD.replace("id: bla-claimed", "id: later-claim").replace("where: 1", "where: 9")
+    claims, problems = load_claims(C, later + GOOD)
+    assert (problems, [claim.id for claim in claims]) == ([], ["later-claim", "bla-claimed"])
+    page = render_claims(claims)
+    assert page.index("{#bla-claimed}") < page.index("{#later-claim}")
+    assert "### Claim 1: The BLA claimed the attack. {#bla-claimed}" in page
