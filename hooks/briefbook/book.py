@@ -144,10 +144,11 @@ def scan_book(
             uncited, opt_outs = check_uncited(path, text, markers)
             scan.diagnostics += uncited
             scan.opt_outs += opt_outs
+        title = page_title(text) or src
         for name, line, col in find_placeholders(text):
             if name == "claims":
                 for number, claim in enumerate(in_commentary_order(data.claims), start=1):
-                    site = CiteSite(src, page_title(text) or src, f"Claim {number}", claim.id)
+                    site = CiteSite(src, title, f"Claim {number}", claim.id)
                     for item in claim.citations:
                         found = scan.sites.setdefault(item.key, [])
                         if site not in found:
@@ -157,7 +158,7 @@ def scan_book(
                 scan.diagnostics.append(
                     Diagnostic(path, line, col, Code.DATA, f"unknown data placeholder '{name}'", f"known: {known}")
                 )
-        for key, sites in cite_sites(src, page_title(text) or src, text, markers, slugify).items():
+        for key, sites in cite_sites(src, title, text, markers, slugify).items():
             found = scan.sites.setdefault(key, [])
             found.extend(site for site in sites if site not in found)
     scan.diagnostics += check_unused(registry, scan.sites)

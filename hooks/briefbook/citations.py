@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .diagnostics import Code, Diagnostic
-from .markdown_scan import mask_markdown, paragraph_ends
+from .markdown_scan import is_reference_definition, mask_markdown, paragraph_ends
 from .registry import KINDS, render_date
 from .textio import LineIndex, line_col
 
@@ -135,7 +135,7 @@ def parse_markers(path: str, text: str) -> tuple[list[Marker], list[Diagnostic]]
                 content = masked[start + 1 : close]
                 after = masked[close + 1 : close + 2]
                 label = start > 0 and masked[start - 1] == "]"  # [text][label]: a reference link
-                definition = after == ":" and _starts_line(masked, start)  # [label]: url
+                definition = after == ":" and is_reference_definition(masked, start)  # [label]: url
                 if _LOOKS_LIKE.search(content) and after not in ("(", "[") and not label and not definition:
                     marker, problem = _parse_marker(path, text, lines, start, close)
                     if marker is not None:
@@ -145,12 +145,6 @@ def parse_markers(path: str, text: str) -> tuple[list[Marker], list[Diagnostic]]
                     nxt = close + 1
         start = masked.find("[", nxt)
     return markers, diagnostics
-
-
-def _starts_line(text: str, index: int) -> bool:
-    """Whether only up to three spaces stand between ``index`` and the start of its line."""
-    line_start = text.rfind("\n", 0, index) + 1
-    return index - line_start <= 3 and not text[line_start:index].strip()
 
 
 def _parse_marker(

@@ -119,6 +119,13 @@ def mask_markdown(text: str) -> str:
     return "".join(chars)
 
 
+def is_reference_definition(text: str, index: int) -> bool:
+    """Whether the ``[`` at ``index`` opens a reference definition (``[label]: target``) at the start of its line."""
+    line_start = text.rfind("\n", 0, index) + 1
+    match = _REFERENCE.match(text, line_start)
+    return match is not None and match.start(1) == index + 1
+
+
 def paragraph_ends(text: str) -> Callable[[int], int]:
     """Return a function giving, for an offset, where its paragraph ends (the next blank line).
 
