@@ -41,7 +41,16 @@ from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths, page_url
 from .markdown_scan import LinkKind, SourceLink, mask_markdown, scan_links
 from .nav import NavEntry, SiteConfig, check_nav, check_pages_in_nav, parse_config
-from .registry import KINDS, Registry, Source, load_registry, render_csl_json, render_date
+from .registry import (
+    KIND_POLICY,
+    KINDS,
+    Registry,
+    Source,
+    load_registry,
+    render_csl_json,
+    render_date,
+    render_source_kinds,
+)
 from .textio import decode_source, line_col
 
 __all__ = [
@@ -54,6 +63,7 @@ __all__ = [
     "render_claims",
     "GENERATED",
     "KINDS",
+    "KIND_POLICY",
     "PLACEHOLDERS",
     "BookScan",
     "CiteItem",
@@ -77,6 +87,7 @@ __all__ = [
     "render_opt_outs",
     "render_reference",
     "render_sources_page",
+    "render_source_kinds",
     "scan_book",
     "Code",
     "Diagnostic",

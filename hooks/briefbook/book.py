@@ -28,6 +28,7 @@ from .diagnostics import Code, Diagnostic
 from .frontmatter import check_front_matter, page_title
 from .registry import Registry, load_registry
 from .textio import decode_source
+from .wording import Wording, check_wording, check_wording_value, load_wording
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -39,6 +40,7 @@ GENERATED = ("sources.json",)
 PLACEHOLDERS = {
     "sources": "the list of every source, on the Sources page",
     "claims": "the claims register, from docs/data/claims.yaml",
+    "source-kinds": "the table of source kinds with their counts, from docs/sources.yaml",
 }
 """The data placeholders (``<!-- data: NAME -->``) the build expands, and what each becomes."""
 
@@ -55,12 +57,16 @@ class BookData:
     """The claims file's path, for diagnostics."""
     diagnostics: list[Diagnostic]
     """Problems found while loading them."""
+    wording: Wording = field(default_factory=lambda: Wording((), WORDING))
+    """The terms kept for attributed speech."""
 
 
 REGISTRY = "sources.yaml"
 """The sources registry, relative to the docs folder."""
 CLAIMS = "data/claims.yaml"
 """The claims register, relative to the docs folder."""
+WORDING = "data/wording.yaml"
+"""The wording list, relative to the docs folder."""
 
 
 def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
@@ -76,7 +82,8 @@ def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
     diagnostics: list[Diagnostic] = []
     registry = Registry(f"{docs_path}/{REGISTRY}", {})
     claims: list[Claim] = []
-    for name in (REGISTRY, CLAIMS):
+    wording = Wording((), f"{docs_path}/{WORDING}")
+    for name in (REGISTRY, CLAIMS, WORDING):
         path = f"{docs_path}/{name}"
         try:
             raw = (docs / name).read_bytes()
@@ -91,10 +98,12 @@ def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
             continue
         if name == REGISTRY:
             registry, problems = load_registry(path, text)
-        else:
+        elif name == CLAIMS:
             claims, problems = load_claims(path, text)
+        else:
+            wording, problems = load_wording(path, text)
         diagnostics += problems
-    return BookData(registry, claims, f"{docs_path}/{CLAIMS}", diagnostics)
+    return BookData(registry, claims, f"{docs_path}/{CLAIMS}", diagnostics, wording)
 
 
 @dataclass
@@ -108,7 +117,7 @@ class BookScan:
     sites: dict[str, list[CiteSite]] = field(default_factory=dict)
     """For each cited key, the page sections that cite it."""
     opt_outs: list[OptOut] = field(default_factory=list)
-    """The reviewed exemptions from the uncited-figure rule."""
+    """The reviewed exemptions from the uncited-figure rule and the wording check."""
 
 
 def scan_book(
@@ -128,11 +137,16 @@ def scan_book(
 
     Returns:
         The diagnostics (front matter, citation syntax, unknown keys, uncited figures,
-        unknown placeholders, unused sources), the markers, the citing sites and the opt-outs.
+        wording, unknown placeholders, unused sources), the markers, the citing sites and
+        the opt-outs.
     """
     registry = data.registry
     scan = BookScan()
     scan.diagnostics += check_keys(data.claims_path, (item for c in data.claims for item in c.citations), registry)
+    for claim in data.claims:
+        for name, line, col in claim.text_at:
+            value = claim.claim if name == "claim" else claim.assessment
+            scan.diagnostics += check_wording_value(data.claims_path, line, col, name, value, data.wording)
     for src, text in pages.items():
         path = f"{docs_path}/{src}"
         scan.diagnostics += check_front_matter(path, text)
@@ -140,6 +154,9 @@ def scan_book(
         scan.diagnostics += problems
         scan.diagnostics += check_keys(path, (item for marker in markers for item in marker.items), registry)
         scan.markers[src] = markers
+        wording, opt_outs = check_wording(path, text, data.wording, markers)
+        scan.diagnostics += wording
+        scan.opt_outs += opt_outs
         if is_content_page(src):
             uncited, opt_outs = check_uncited(path, text, markers)
             scan.diagnostics += uncited

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .diagnostics import Code, Diagnostic
-from .markdown_scan import is_reference_definition, mask_markdown, paragraph_ends
+from .markdown_scan import is_reference_definition, mask_markdown, paragraph_ends, split_units
 from .registry import KINDS, render_date
 from .textio import LineIndex, line_col
 
@@ -93,14 +93,16 @@ class CiteSite:
 
 @dataclass(frozen=True, slots=True)
 class OptOut:
-    """A reviewed exemption from the uncited-figure rule."""
+    """A reviewed exemption from a rule: ``<!-- uncited: reason -->`` or ``<!-- wording: reason -->``."""
 
     path: str
     """The page's path, for display."""
     line: int
-    """1-based line of the ``<!-- uncited: reason -->`` comment."""
+    """1-based line of the comment."""
     reason: str
     """The reason given."""
+    code: Code = Code.UNCITED
+    """The rule it exempts from."""
 
 
 def parse_markers(path: str, text: str) -> tuple[list[Marker], list[Diagnostic]]:
@@ -259,13 +261,18 @@ def is_content_page(src: str) -> bool:
     return not src.startswith(("about/", "sources/"))
 
 
+_RULES = {Code.UNCITED: "the uncited-figure rule", Code.WORDING: "the wording check"}
+
+
 def render_opt_outs(opt_outs: Iterable[OptOut]) -> list[str]:
-    """Render the opt-outs for the build summary: one line each, then a count."""
-    items = sorted(opt_outs, key=lambda o: (o.path, o.line))
-    if not items:
-        return []
-    lines = [f"{o.path}:{o.line}: note[uncited]: reviewed opt-out: {o.reason}" for o in items]
-    return [*lines, f"briefbook: {len(items)} reviewed opt-out{'s' * (len(items) != 1)} from the uncited-figure rule"]
+    """Render the opt-outs for the build summary: one line each, then a count per rule."""
+    items = sorted(opt_outs, key=lambda o: (o.path, o.line, o.code.value))
+    lines = [f"{o.path}:{o.line}: note[{o.code.value}]: reviewed opt-out: {o.reason}" for o in items]
+    for code, rule in _RULES.items():
+        count = sum(o.code is code for o in items)
+        if count:
+            lines.append(f"briefbook: {count} reviewed opt-out{'s' * (count != 1)} from {rule}")
+    return lines
 
 
 def check_uncited(path: str, text: str, markers: Iterable[Marker]) -> tuple[list[Diagnostic], list[OptOut]]:
@@ -287,7 +294,7 @@ def check_uncited(path: str, text: str, markers: Iterable[Marker]) -> tuple[list
     cited_lines = sorted({index.position(m.start)[0] for m in markers})
     lines = masked.split("\n")
     original = text.split("\n")
-    units = _units(lines)
+    units = split_units(lines)
     diagnostics: list[Diagnostic] = []
     opt_outs: list[OptOut] = []
     for first, last in units:
@@ -316,41 +323,6 @@ def check_uncited(path: str, text: str, markers: Iterable[Marker]) -> tuple[list
             )
         )
     return diagnostics, opt_outs
-
-
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_TABLE_ROW = re.compile(r"^\s*\|")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_STRUCTURE = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|===|\[(?!\^)[^\]]+\]:\s)")
-
-
-def _units(lines: list[str]) -> list[tuple[int, int]]:
-    """Split masked lines into units: paragraphs, list items, table rows (0-based, inclusive)."""
-    units: list[tuple[int, int]] = []
-    current: list[int] = []
-
-    def flush() -> None:
-        if current:
-            units.append((current[0], current[-1]))
-            current.clear()
-
-    for index, line in enumerate(lines):
-        if not line.strip():
-            flush()
-        elif _TABLE_ROW.match(line):
-            flush()
-            header = index + 1 < len(lines) and _TABLE_RULE.match(lines[index + 1])
-            if not header and not _TABLE_RULE.match(line):
-                units.append((index, index))
-        elif _STRUCTURE.match(line):
-            flush()
-        elif _LIST_ITEM.match(line) or line.lstrip().startswith("[^"):
-            flush()
-            current.append(index)
-        else:
-            current.append(index)
-    flush()
-    return units
 
 
 _NOT_PROSE = re.compile(
@@ -471,7 +443,7 @@ def render_reference(source: Source, locator: str | None, entry_link: str) -> st
     who = _who(source)
     if who:
         parts.append(_escape(who))
-    parts.append(f"*{_escape(source.title)}*")
+    parts.append(f"\\[{_escape(source.title)}\\]" if source.title_supplied else f"*{_escape(source.title)}*")
     outlet = source.container or source.publisher
     if outlet and outlet != who:
         parts.append(_escape(outlet))

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .citations import CiteItem
 from .diagnostics import Code, Diagnostic
 from .yamldata import diagnostic_at, load_entries, node_at
+
+if TYPE_CHECKING:
+    import yaml
 
 VERDICTS = ("supported", "partly supported", "disputed", "unsupported", "incorrect")
 """The verdict scale, from best to worst supported."""
@@ -41,6 +45,8 @@ class Claim:
     """The sources behind the verdict, each placed at its line in the data file."""
     line: int
     """1-based line of the claim in the data file."""
+    text_at: tuple[tuple[str, int, int], ...] = ()
+    """Each prose field (``claim``, ``assessment``) with the 1-based line and column of its value."""
 
 
 def load_claims(path: str, text: str) -> tuple[list[Claim], list[Diagnostic]]:
@@ -98,9 +104,15 @@ def load_claims(path: str, text: str) -> tuple[list[Claim], list[Diagnostic]]:
                 " ".join(data["assessment"].split()),
                 tuple(items),
                 entry.line,
+                tuple(_position(entry.node, field) for field in ("claim", "assessment")),
             )
         )
     return claims, diagnostics
+
+
+def _position(node: yaml.Node, field: str) -> tuple[str, int, int]:
+    at = node_at(node, [field])
+    return field, at.start_mark.line + 1, at.start_mark.column + 1
 
 
 def in_commentary_order(claims: list[Claim]) -> list[Claim]:

@@ -57,6 +57,12 @@ class Code(enum.Enum):
     """An entry of the claims register is invalid."""
     DATA = "data"
     """A data placeholder that names nothing the build can expand."""
+    URL = "url"
+    """A registry URL that is not the publisher's canonical article address."""
+    NOTE = "note"
+    """A registry note that reads like an editor's working note instead of a note for readers."""
+    WORDING = "wording"
+    """A term the editorial policy keeps for attributed speech, used in the book's own voice."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -275,3 +275,41 @@ def _clean_target(text: str, start: int, end: int) -> str:
     if raw.startswith("<") and raw.endswith(">"):
         raw = raw[1:-1]
     return re.sub(r"\\(.)", lambda m: m.group(1) if m.group(1) in _ESCAPABLE else m.group(), raw)
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_TABLE_ROW = re.compile(r"^\s*\|")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_STRUCTURE = re.compile(r"^\s*(#{1,6}\s|!!!|\?\?\?|===|\[(?!\^)[^\]]+\]:\s)")
+
+
+def split_units(lines: list[str]) -> list[tuple[int, int]]:
+    """Split masked lines into units: paragraphs, list items, table rows (0-based, inclusive).
+
+    Headings, admonition lines, reference definitions and table header rows are no unit.
+    """
+    units: list[tuple[int, int]] = []
+    current: list[int] = []
+
+    def flush() -> None:
+        if current:
+            units.append((current[0], current[-1]))
+            current.clear()
+
+    for index, line in enumerate(lines):
+        if not line.strip():
+            flush()
+        elif _TABLE_ROW.match(line):
+            flush()
+            header = index + 1 < len(lines) and _TABLE_RULE.match(lines[index + 1])
+            if not header and not _TABLE_RULE.match(line):
+                units.append((index, index))
+        elif _STRUCTURE.match(line):
+            flush()
+        elif _LIST_ITEM.match(line) or line.lstrip().startswith("[^"):
+            flush()
+            current.append(index)
+        else:
+            current.append(index)
+    flush()
+    return units

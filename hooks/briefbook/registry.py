@@ -1,16 +1,20 @@
 """The sources registry: CSL-YAML entries with the project's fields, validated with positions.
 
 The registry (``docs/sources.yaml``) is a YAML list of CSL-YAML entries, the format
-Pandoc and Zotero use, plus three project fields: ``kind``, ``archive`` and ``note``.
-It is checked against the JSON Schema shipped in ``schemas/sources.schema.json`` and
-against the rules a schema cannot state: unique ids, real calendar dates, URLs with a
-host. Every problem is reported at the line of the entry or field concerned.
+Pandoc and Zotero use, plus the project fields ``kind``, ``archive``, ``note`` and
+``title-supplied``. It is checked against the JSON Schema shipped in
+``schemas/sources.schema.json`` and against the rules a schema cannot state: unique ids,
+real calendar dates, URLs with a host that are the canonical article address (see
+[urls][briefbook.urls]), and notes written for readers rather than working notes. Every
+problem is reported at the line of the entry or field concerned.
 """
 
 from __future__ import annotations
 
 import datetime
 import json
+import posixpath
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -18,6 +22,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .diagnostics import Code, Diagnostic
+from .urls import check_url
 from .yamldata import diagnostic_at, load_entries, node_at
 
 if TYPE_CHECKING:
@@ -35,6 +40,41 @@ KINDS = {
     "group-statement": "Statements of armed groups",
 }
 """The kinds of source, in the order the Sources page lists them, with their headings."""
+
+KIND_POLICY = {
+    "official": (
+        "Documents of governments, ministries, the military's media wing, commissions, courts and legislatures "
+        "(parliamentary records included), read at the issuing body's own site",
+        "For what the state did and said; its claims are attributed",
+    ),
+    "intergovernmental": (
+        "UN bodies, the FATF, development banks and donor funds, at their own sites",
+        "For the findings, listings and statements of those bodies",
+    ),
+    "rights-group": (
+        "Human rights organisations such as HRCP, Amnesty International and Human Rights Watch",
+        "For documented abuses and their own figures, attributed",
+    ),
+    "news": (
+        "Established newspapers, broadcasters and agencies, including state media, labelled as such",
+        "For reported events; single-source reports and official claims relayed by the press are attributed",
+    ),
+    "analysis": (
+        "Think tanks and conflict-data projects, and signed analysis in newspapers",
+        "For trends and datasets, named with their definitions",
+    ),
+    "academic": ("Research published by universities and peer-reviewed journals", "For history and interpretation"),
+    "reference": (
+        "Reference works and compilations",
+        "For background; where one is the only source, the text says so",
+    ),
+    "advocacy": ("Campaign groups and movements", "Only for their own positions and claims"),
+    "group-statement": (
+        "Statements of armed groups, usually relayed by partisan outlets",
+        "Only for what the group itself claimed",
+    ),
+}
+"""For each kind: what it covers and how the book uses it, for the editorial policy's table."""
 
 _MONTHS = (
     "January",
@@ -82,6 +122,8 @@ class Source:
     """Date parts of the day the page was read."""
     archive: str | None = None
     """The address of an archived copy, if any."""
+    title_supplied: bool = False
+    """True when the headline could not be seen and the title was supplied by the editors."""
     data: Mapping[str, object] | None = None
     """The entry as written, for export."""
 
@@ -97,6 +139,13 @@ class Registry:
     readable: bool = True
     """False when the file could not be read as a list, so keys cannot be checked against it."""
 
+
+_WORKING_NOTE = re.compile(
+    r"page address|\bURL\b|stored (?:copy|page|text|version)|search (?:tool|result|excerpt)"
+    r"|cut off|truncated|not shown|could not (?:see|read|find)|headline as given",
+    re.IGNORECASE,
+)
+"""Phrases of provenance and working notes, which never belong in a note for readers."""
 
 _HINTS = {
     "URL": "write a full http(s):// address",
@@ -136,6 +185,8 @@ def load_registry(path: str, text: str) -> tuple[Registry, list[Diagnostic]]:
                 first_line[key] = entry.line
         diagnostics += problems
         if not problems and isinstance(entry.data, dict):
+            # The entry is usable: what follows is reported, but its citations still resolve.
+            diagnostics += _editorial_problems(path, entry.data, entry.node)
             sources[entry.data["id"]] = _source(entry.data, entry.line)
     return Registry(path, sources), diagnostics
 
@@ -161,6 +212,32 @@ def _rule_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list
         if isinstance(value, str) and value.startswith(("http://", "https://")) and not _has_host(value):
             at = node_at(node, [field])
             problems.append(diagnostic_at(path, at, Code.REGISTRY, f"invalid {field} {value!r}", _HINTS[field]))
+    return problems
+
+
+def _editorial_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list[Diagnostic]:
+    """Check the URL is the canonical article address and the note is written for readers."""
+    problems = []
+    url = entry.get("URL")
+    found = check_url(url) if isinstance(url, str) else []
+    if found:
+        reasons = "; ".join(problem.reason for problem in found)
+        message = f"URL is not the canonical article address: {reasons}"
+        hint = f"write {found[-1].canonical!r}"
+        problems.append(diagnostic_at(path, node_at(node, ["URL"]), Code.URL, message, hint))
+    note = entry.get("note")
+    match = _WORKING_NOTE.search(note) if isinstance(note, str) else None
+    if match:
+        problems.append(
+            diagnostic_at(
+                path,
+                node_at(node, ["note"]),
+                Code.NOTE,
+                f"note reads like a working note ({match.group()!r}); readers see every note",
+                "say in one sentence what the source is and what the book uses it for; "
+                "mark a headline you could not see with 'title-supplied: true'",
+            )
+        )
     return problems
 
 
@@ -213,6 +290,7 @@ def _source(entry: dict[str, object], line: int) -> Source:
         issued=_date_parts(entry.get("issued")),
         accessed=_date_parts(entry.get("accessed")),
         archive=text("archive"),
+        title_supplied=entry.get("title-supplied") is True,
         data=entry,
     )
 
@@ -226,13 +304,42 @@ def render_date(parts: tuple[int, ...]) -> str:
     return str(parts[0]) if parts else "n.d."
 
 
+def render_source_kinds(registry: Registry, page_src: str, *, sources_src: str = "sources/index.md") -> str:
+    """Render the editorial policy's table of source kinds: only the kinds the registry has, with counts.
+
+    The counts come from the registry at build time, so the policy cannot list a kind the
+    book does not have or a number that has drifted.
+
+    Args:
+        registry: The sources.
+        page_src: The page the table goes on, relative to the docs folder.
+        sources_src: The Sources page, whose kind headings the table links to.
+    """
+    link = posixpath.relpath(sources_src, posixpath.dirname(page_src) or ".")
+    counts = {kind: 0 for kind in KINDS}
+    for source in registry.sources.values():
+        counts[source.kind] = counts.get(source.kind, 0) + 1
+    rows = ["| Kind | What it covers | How the book uses it | Sources |", "| --- | --- | --- | --- |"]
+    for kind, heading in KINDS.items():
+        if counts[kind]:
+            covers, use = KIND_POLICY[kind]
+            rows.append(f"| [{heading}]({link}#kind-{kind}) | {covers} | {use} | {counts[kind]} |")
+    total = sum(counts.values())
+    rows.append(f"| **All kinds** | | | **{total}** |")
+    return "\n".join(rows) + "\n"
+
+
 def render_csl_json(registry: Registry) -> str:
     """Export the registry as CSL-JSON, the format Zotero and Pandoc import.
 
-    The project fields ``kind`` and ``archive`` are left out; ``note`` is standard CSL.
+    The project fields ``kind``, ``archive`` and ``title-supplied`` are left out; ``note``
+    is standard CSL. A supplied title is exported in square brackets, as citation styles
+    print it.
     """
     items = []
     for source in registry.sources.values():
-        item = {k: v for k, v in (source.data or {}).items() if k not in ("kind", "archive")}
+        item = {k: v for k, v in (source.data or {}).items() if k not in ("kind", "archive", "title-supplied")}
+        if source.title_supplied:
+            item["title"] = f"[{source.title}]"
         items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

@@ -144,3 +144,63 @@ def test_claims_problems_are_reported_in_the_data_file(tmp_path: Path) -> None:
         "docs/data/claims.yaml:20:15: error[claims]: invalid citations.0 'dawn-2025-train' (write '@key' or '@key, p. 12')",
     ]
     assert result.code == 1
+
+
+WORDING_HINT = "(quote and attribute it, reword it, or add <!-- wording: reason --> on the line before)"
+NOTE_HINT = (
+    "(say in one sentence what the source is and what the book uses it for; "
+    "mark a headline you could not see with 'title-supplied: true')"
+)
+EDITORIAL_DEFECTS = [
+    "docs/index.md:11:5: error[wording]: 'terrorists' in the book's own voice: a designators' label; quote it "
+    + WORDING_HINT,
+    f"docs/index.md:13:8: warning[wording]: 'crackdown' in the book's own voice: one side's word {WORDING_HINT}",
+    "docs/sources.yaml:6:8: error[url]: URL is not the canonical article address: AMP copy ('/amp/') "
+    "(write 'https://www.dawn.com/news/1/')",
+    "docs/sources.yaml:16:8: error[url]: URL is not the canonical article address: explicit default port ':443'; "
+    "tracking parameters (utm_source); fragment ('#top') (write 'https://www.app.com.pk/national/x/')",
+    "docs/sources.yaml:19:9: error[note]: note reads like a working note ('Headline as given'); readers see every "
+    f"note {NOTE_HINT}",
+    "docs/sources.yaml:25:8: error[url]: URL is not the canonical article address: another host's name in the "
+    "path ('/i.dawn.com') (write 'https://www.state.gov/x')",
+]
+EDITORIAL_SUMMARY = [
+    "docs/index.md:17: note[wording]: reviewed opt-out: the name of a Pakistani court, which the book uses as written",
+    "briefbook: 1 reviewed opt-out from the wording check",
+    "briefbook: 5 errors, 1 warning",
+]
+
+
+def test_wording_urls_and_notes_are_checked_in_the_build(build) -> None:
+    result = build("editorial-defects", "--strict", "-q")
+    assert result.lines() == EDITORIAL_DEFECTS
+    assert all(line in result.stderr.splitlines() for line in EDITORIAL_SUMMARY)
+    assert "Traceback" not in result.stderr
+    assert result.code == 1
+
+
+def test_standalone_check_reports_the_same_editorial_defects(tmp_path: Path) -> None:
+    site = make_site("editorial-defects", tmp_path)
+    result = run([str(ROOT / ".venv" / "bin" / "briefbook"), "check"], cwd=site)
+    assert result.stdout.splitlines() == EDITORIAL_DEFECTS
+    assert result.stderr.splitlines() == EDITORIAL_SUMMARY
+    assert result.code == 1
+
+
+def test_warnings_alone_do_not_fail_the_build(tmp_path: Path) -> None:
+    site = make_site("editorial-defects", tmp_path)
+    docs = site / "docs"
+    page = (docs / "index.md").read_text(encoding="utf-8").replace("The terrorists were", 'The "terrorists" were')
+    (docs / "index.md").write_text(page, encoding="utf-8")
+    registry = (docs / "sources.yaml").read_text(encoding="utf-8")
+    registry = registry.replace("/news/1/amp/", "/news/1/").replace(
+        ":443/national/x/?utm_source=rss#top", "/national/x/"
+    )
+    registry = registry.replace("/x/i.dawn.com", "/x").replace("Headline as given in the page address.", "A report.")
+    (docs / "sources.yaml").write_text(registry, encoding="utf-8")
+    result = run([*MKDOCS, "build", "--strict", "-q"], cwd=site)
+    assert result.lines() == [EDITORIAL_DEFECTS[1]]
+    assert result.code == 0
+    html = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert "[A report whose headline was not seen]" in html
+    assert "<em>A report whose headline was not seen</em>" not in html

@@ -313,8 +313,12 @@ def test_a_page_without_markers_is_left_alone() -> None:
             {"title": "A *starred* [title]"},
             "Dawn, *A \\*starred\\* \\[title\\]*, 12 March 2025, [example.org](https://www.example.org/k). [Source entry](e)",
         ),
+        (
+            {"title": "Report on the ban", "title_supplied": True},
+            "Dawn, \\[Report on the ban\\], 12 March 2025, [example.org](https://www.example.org/k). [Source entry](e)",
+        ),
     ],
-    ids=["outlet", "authors", "publisher-archive", "escaped-title"],
+    ids=["outlet", "authors", "publisher-archive", "escaped-title", "supplied-title"],
 )
 def test_reference_text(fields: dict[str, object], expected: str) -> None:
     assert render_reference(_source("k", **fields), None, "e") == expected

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from briefbook import load_registry, render_csl_json, render_date, render_diagnostic
+from briefbook import load_registry, render_csl_json, render_date, render_diagnostic, render_source_kinds
 
 R = "docs/sources.yaml"
 GOOD = """\
@@ -119,7 +119,7 @@ def _entry(**changes: str | None) -> str:
         (
             _entry(extra="1"),
             [
-                "docs/sources.yaml:1:3: error[registry]: unknown field 'extra' (expected one of: id, type, title, container-title, publisher, publisher-place, author, issued, accessed, URL, archive, page, volume, issue, DOI, language, kind, note)"
+                "docs/sources.yaml:1:3: error[registry]: unknown field 'extra' (expected one of: id, type, title, container-title, publisher, publisher-place, author, issued, accessed, URL, archive, page, volume, issue, DOI, language, kind, title-supplied, note)"
             ],
         ),
         (
@@ -185,8 +185,80 @@ def test_csl_json_export_keeps_csl_fields_only() -> None:
     ]
 
 
+def _good_with(**fields: str) -> str:
+    lines = GOOD.splitlines()
+    for key, value in fields.items():
+        lines = [f"  {key}: {value}" if line.startswith(f"  {key}:") else line for line in lines]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        pytest.param(
+            {"URL": "https://www.dawn.com/news/1/amp/?utm_source=rss"},
+            [
+                "docs/sources.yaml:8:8: error[url]: URL is not the canonical article address: AMP copy ('/amp/'); "
+                "tracking parameters (utm_source) (write 'https://www.dawn.com/news/1/')"
+            ],
+            id="url",
+        ),
+        pytest.param(
+            {"note": "Headline as given in the page address."},
+            [
+                "docs/sources.yaml:12:9: error[note]: note reads like a working note ('Headline as given'); readers see "
+                "every note (say in one sentence what the source is and what the book uses it for; mark a headline "
+                "you could not see with 'title-supplied: true')"
+            ],
+            id="working-note",
+        ),
+        pytest.param(
+            {"note": "Date not shown in the stored copy."},
+            [
+                "docs/sources.yaml:12:9: error[note]: note reads like a working note ('not shown'); readers see "
+                "every note (say in one sentence what the source is and what the book uses it for; mark a headline "
+                "you could not see with 'title-supplied: true')"
+            ],
+            id="provenance-note",
+        ),
+    ],
+)
+def test_editorial_problems_are_reported_but_the_source_still_resolves(
+    fields: dict[str, str], expected: list[str]
+) -> None:
+    registry, problems = load_registry(R, _good_with(**fields))
+    assert [render_diagnostic(d) for d in problems] == expected
+    assert "dawn-2025-a" in registry.sources
+
+
+def test_a_supplied_title_loads_and_exports_in_brackets() -> None:
+    registry, problems = load_registry(
+        R, GOOD.replace('  title: "A title"\n', "  title: A title\n  title-supplied: true\n")
+    )
+    assert problems == []
+    assert registry.sources["dawn-2025-a"].title_supplied is True
+    exported = json.loads(render_csl_json(registry))
+    assert exported[0]["title"] == "[A title]"
+    assert "title-supplied" not in exported[0]
+
+
 @pytest.mark.parametrize(
     ("parts", "text"), [((2025, 3, 12), "12 March 2025"), ((2024, 5), "May 2024"), ((2023,), "2023"), ((), "n.d.")]
 )
 def test_dates_render_as_written_in_prose(parts: tuple[int, ...], text: str) -> None:
     assert render_date(parts) == text
+
+
+def test_source_kinds_lists_only_the_kinds_present_with_counts() -> None:
+    two = GOOD + GOOD.replace("dawn-2025-a", "dawn-2025-b").replace("# yaml-language-server", "# second")
+    registry, problems = load_registry(R, two)
+    assert problems == []
+    table = render_source_kinds(registry, "about/editorial-policy.md").splitlines()
+    assert table == [
+        "| Kind | What it covers | How the book uses it | Sources |",
+        "| --- | --- | --- | --- |",
+        "| [News](../sources/index.md#kind-news) | Established newspapers, broadcasters and agencies, including state "
+        "media, labelled as such | For reported events; single-source reports and official claims relayed by the "
+        "press are attributed | 2 |",
+        "| **All kinds** | | | **2** |",
+    ]
