@@ -20,6 +20,7 @@ link's address, an HTML tag or an attribute list, or within one of the entry's
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -127,7 +128,9 @@ class _Compiled:
     exceptions: re.Pattern[str] | None
 
 
+@functools.lru_cache(maxsize=8)
 def _compile(wording: Wording) -> _Compiled | None:
+    """Compile a wording list once, however many pages and fields are checked against it."""
     pattern = wording.pattern()
     if pattern is None:
         return None
