@@ -143,6 +143,8 @@ def scan_book(
     registry = data.registry
     scan = BookScan()
     scan.diagnostics += check_keys(data.claims_path, (item for c in data.claims for item in c.citations), registry)
+    for source in registry.sources.values():
+        scan.diagnostics += check_wording_value(registry.path, source.line, None, "note", source.note, data.wording)
     for claim in data.claims:
         for name, line, col in claim.text_at:
             value = claim.claim if name == "claim" else claim.assessment

@@ -142,7 +142,7 @@ class Registry:
 
 _WORKING_NOTE = re.compile(
     r"page address|\bURL\b|stored (?:copy|page|text|version)|search (?:tool|result|excerpt)"
-    r"|cut off|truncated|not shown|could not (?:see|read|find)|headline as given",
+    r"|cut off|truncated|not shown|could not (?:see|read|find)|headline as given|as stored\b",
     re.IGNORECASE,
 )
 """Phrases of provenance and working notes, which never belong in a note for readers."""

@@ -16,6 +16,8 @@ own voice, inside quotation marks (``"…"``, ``“…”``, ``‘…’``, ``'�
 link's address, an HTML tag or an attribute list, or within one of the entry's
 ``except`` names. A unit (paragraph, list item, table row or heading) after a line
 ``<!-- wording: reason -->`` is a reviewed exemption, listed in the build summary.
+Text fields of data files (claims, registry notes) are checked the same way, at their
+field, by [check_wording_value][briefbook.wording.check_wording_value].
 """
 
 from __future__ import annotations
@@ -215,13 +217,15 @@ def check_wording(
     return diagnostics, opt_outs
 
 
-def check_wording_value(path: str, line: int, col: int, field: str, value: str, wording: Wording) -> list[Diagnostic]:
+def check_wording_value(
+    path: str, line: int, col: int | None, field: str, value: str, wording: Wording
+) -> list[Diagnostic]:
     """Report the list's terms in a text field of a data file, at the field's position.
 
     Args:
         path: The data file's path.
-        line: 1-based line of the field's value.
-        col: 1-based column of the field's value.
+        line: 1-based line of the field's value (or of its entry).
+        col: 1-based column of the field's value, or None when only the line is known.
         field: The field's name, quoted in the message.
         value: The field's text (Markdown).
         wording: The wording list.

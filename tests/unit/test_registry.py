@@ -221,6 +221,15 @@ def _good_with(**fields: str) -> str:
             ],
             id="provenance-note",
         ),
+        pytest.param(
+            {"note": "A report; address exactly as stored."},
+            [
+                "docs/sources.yaml:12:9: error[note]: note reads like a working note ('as stored'); readers see "
+                "every note (say in one sentence what the source is and what the book uses it for; mark a headline "
+                "you could not see with 'title-supplied: true')"
+            ],
+            id="stored-note",
+        ),
     ],
 )
 def test_editorial_problems_are_reported_but_the_source_still_resolves(
