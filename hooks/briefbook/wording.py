@@ -74,7 +74,7 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Wording:
-    """The compiled wording list."""
+    """The wording list, loaded and validated."""
 
     terms: tuple[Term, ...]
     """The entries, in file order."""
@@ -85,12 +85,16 @@ class Wording:
         """One pattern for every form, longest first, each in a group named by its term's index."""
         groups = []
         for index, term in enumerate(self.terms):
-            forms = sorted(term.words, key=len, reverse=True)
-            alternatives = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
-            groups.append(f"(?P<t{index}>{alternatives})")
+            groups.append(f"(?P<t{index}>{_alternation(term.words)})")
         if not groups:
             return None
         return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])", re.IGNORECASE)
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, any run of white space matching a space."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
 
 
 def load_wording(path: str, text: str) -> tuple[Wording, list[Diagnostic]]:
@@ -136,9 +140,8 @@ def _compile(wording: Wording) -> _Compiled | None:
     pattern = wording.pattern()
     if pattern is None:
         return None
-    names = sorted({name for term in wording.terms for name in term.exceptions}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
-    exceptions = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE) if names else None
+    names = {name for term in wording.terms for name in term.exceptions}
+    exceptions = re.compile(rf"(?<![\w-])(?:{_alternation(names)})(?![\w-])", re.IGNORECASE) if names else None
     return _Compiled(wording, pattern, exceptions)
 
 
