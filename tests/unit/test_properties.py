@@ -80,3 +80,48 @@ def test_check_front_matter_never_raises_and_stays_inside_the_text(text: str) ->
     for diagnostic in diagnostics:
         assert 1 <= diagnostic.line <= lines
         assert diagnostic.col is None or diagnostic.col >= 1
+
+
+URL_FRAGMENTS = [
+    "https://", "http://", "www.", "a.com", "amp.", "/amp", "/amp/", "/x", "?", "&", "=", "amp=1", "utm_source=x",
+    "#", "#f", ":443", ":80", ":8080", ".", " ", "%", "%2F", "é", "/i.dawn.com", "/index.html", "[", "]", "@",
+]  # fmt: skip
+url_text = st.one_of(st.text(), st.lists(st.sampled_from(URL_FRAGMENTS), max_size=20).map("".join))
+
+
+@EXAMPLES
+@given(url_text)
+@example("https://a.com:443/amp/x?utm_source=y#z")
+@example("http://[::1")
+def test_url_check_never_raises_and_is_deterministic(url: str) -> None:
+    from briefbook.urls import check_url
+
+    first = check_url(url)
+    assert first == check_url(url)
+    assert all(isinstance(p.reason, str) and isinstance(p.canonical, str) for p in first)
+
+
+wording_text = st.one_of(
+    st.text(),
+    st.lists(
+        st.sampled_from(['"', "“", "”", "‘", "’", "'", "<q>", "</q>", "> ", "terrorist", "crackdown", " ", "\n", "\n\n",
+                         "`", "<!-- wording: r -->\n", "[@k]", "](x)", "{#a}", "# ", "Foreign Terrorist Organization"]),
+        max_size=40,
+    ).map("".join),
+)  # fmt: skip
+
+
+@EXAMPLES
+@given(wording_text)
+def test_wording_check_never_raises_and_points_at_the_word(text: str) -> None:
+    from briefbook import parse_markers
+    from briefbook.wording import check_wording, load_wording
+
+    wording, _ = load_wording("w.yaml", "- words: [terrorist, crackdown]\n  reason: r\n")
+    markers, _ = parse_markers("p.md", text)
+    found, _ = check_wording("p.md", text, wording, markers)
+    lines = text.split("\n")
+    for diagnostic in found:
+        word = diagnostic.message.split("'")[1]
+        assert diagnostic.col is not None
+        assert lines[diagnostic.line - 1][diagnostic.col - 1 :].lower().startswith(word.split()[0].lower())
