@@ -31,16 +31,14 @@ from briefbook import (
     check_nav,
     check_pages_in_nav,
     decode_source,
+    expand_placeholders,
     has_errors,
     load_book_data,
     parse_config,
     render_citations,
-    render_claims,
     render_csl_json,
     render_diagnostic,
     render_opt_outs,
-    render_source_kinds,
-    render_sources_page,
     render_summary,
     scan_book,
     scan_html,
@@ -59,9 +57,6 @@ if TYPE_CHECKING:
 
 SOURCES_PAGE = "sources/index.md"
 """The page whose ``<!-- data: sources -->`` placeholder lists every source."""
-SOURCES_PLACEHOLDER = "<!-- data: sources -->"
-CLAIMS_PLACEHOLDER = "<!-- data: claims -->"
-KINDS_PLACEHOLDER = "<!-- data: source-kinds -->"
 
 # MkDocs loads this module anew for every (re)build under `mkdocs serve`, but calls
 # on_startup only once: the command is kept in the environment, which outlives modules.
@@ -141,17 +136,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Expand the data placeholders (sources, claims, source kinds); turn citation markers into footnotes."""
+    """Expand the data placeholders; turn citation markers into footnotes."""
     src = page.file.src_uri
-    if src == SOURCES_PAGE and SOURCES_PLACEHOLDER in markdown:
-        listing = render_sources_page(_build.data.registry, _build.book.sites, src)
-        markdown = markdown.replace(SOURCES_PLACEHOLDER, listing, 1)
-    if CLAIMS_PLACEHOLDER in markdown:
-        markdown = markdown.replace(CLAIMS_PLACEHOLDER, render_claims(_build.data.claims), 1)
-    if KINDS_PLACEHOLDER in markdown:
-        markdown = markdown.replace(
-            KINDS_PLACEHOLDER, render_source_kinds(_build.data.registry, src, sources_src=SOURCES_PAGE), 1
-        )
+    markdown = expand_placeholders(markdown, src, _build.data, _build.book, sources_src=SOURCES_PAGE)
     return render_citations(markdown, _build.data.registry, src, sources_src=SOURCES_PAGE)
 
 

@@ -7,7 +7,7 @@ Every check is a pure function: text, paths and values in; values and
 
 from __future__ import annotations
 
-from .book import GENERATED, PLACEHOLDERS, BookData, BookScan, load_book_data, scan_book
+from .book import GENERATED, PLACEHOLDERS, BookData, BookScan, expand_placeholders, load_book_data, scan_book
 from .citations import (
     CiteItem,
     CiteSite,
@@ -17,13 +17,16 @@ from .citations import (
     check_uncited,
     check_unused,
     cite_sites,
+    data_citations,
     find_placeholders,
     is_content_page,
     parse_markers,
     render_citations,
+    render_marker,
     render_opt_outs,
     render_reference,
     render_sources_page,
+    replace_placeholders,
 )
 from .claims import VERDICTS, Claim, in_commentary_order, load_claims, render_claims
 from .diagnostics import (
@@ -36,11 +39,29 @@ from .diagnostics import (
     render_summary,
     sort_diagnostics,
 )
+from .events import Event, Figure, events_of, load_events, render_attacks, render_event_date
 from .frontmatter import check_front_matter, page_title
 from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths, page_url
 from .markdown_scan import LinkKind, SourceLink, mask_markdown, scan_links
 from .nav import NavEntry, SiteConfig, check_nav, check_pages_in_nav, parse_config
+from .profiles import (
+    RELATIONSHIPS,
+    SECTIONS,
+    Edge,
+    Fact,
+    Group,
+    check_event_groups,
+    check_profile_page,
+    check_references,
+    group_names,
+    load_group,
+    map_edges,
+    render_comparison,
+    render_fact_box,
+    render_map,
+    render_relationships,
+)
 from .registry import (
     KIND_POLICY,
     KINDS,
@@ -77,6 +98,31 @@ __all__ = [
     "check_unused",
     "cite_sites",
     "find_placeholders",
+    "replace_placeholders",
+    "data_citations",
+    "render_marker",
+    "expand_placeholders",
+    "Event",
+    "Figure",
+    "events_of",
+    "load_events",
+    "render_attacks",
+    "render_event_date",
+    "RELATIONSHIPS",
+    "SECTIONS",
+    "Edge",
+    "Fact",
+    "Group",
+    "check_event_groups",
+    "check_profile_page",
+    "check_references",
+    "group_names",
+    "load_group",
+    "map_edges",
+    "render_comparison",
+    "render_fact_box",
+    "render_map",
+    "render_relationships",
     "is_content_page",
     "load_registry",
     "page_title",

@@ -8,10 +8,12 @@ that the Sources page knows every place that cites each source.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .citations import (
+    CiteItem,
     CiteSite,
     Marker,
     OptOut,
@@ -22,16 +24,33 @@ from .citations import (
     find_placeholders,
     is_content_page,
     parse_markers,
+    render_sources_page,
+    replace_placeholders,
+    section_at,
 )
-from .claims import Claim, in_commentary_order, load_claims
+from .claims import Claim, in_commentary_order, load_claims, render_claims
 from .diagnostics import Code, Diagnostic
+from .events import Event, load_events, render_attacks
 from .frontmatter import check_front_matter, page_title
-from .registry import Registry, load_registry
+from .profiles import (
+    FACT_BOX_ID,
+    Group,
+    check_event_groups,
+    check_profile_page,
+    check_references,
+    group_names,
+    load_group,
+    prose_fields,
+    render_comparison,
+    render_fact_box,
+    render_relationships,
+)
+from .registry import Registry, load_registry, render_source_kinds
 from .textio import decode_source
 from .wording import Wording, check_wording, check_wording_value, load_wording
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
     from pathlib import Path
 
 GENERATED = ("sources.json",)
@@ -41,8 +60,24 @@ PLACEHOLDERS = {
     "sources": "the list of every source, on the Sources page",
     "claims": "the claims register, from docs/data/claims.yaml",
     "source-kinds": "the table of source kinds with their counts, from docs/sources.yaml",
+    "group ID": "a group's fact box, from docs/data/groups/ID.yaml; makes the page that group's profile",
+    "attacks ID": "the table of a group's major attacks, from docs/data/events.yaml",
+    "groups-comparison": "the comparison table of every profiled group, from the fact boxes",
+    "groups-map": "the relationships map and table, from the fact boxes",
 }
-"""The data placeholders (``<!-- data: NAME -->``) the build expands, and what each becomes."""
+"""The data placeholders the build expands (``<!-- data: NAME [ID] -->``), and what each becomes."""
+
+
+REGISTRY = "sources.yaml"
+"""The sources registry, relative to the docs folder."""
+CLAIMS = "data/claims.yaml"
+"""The claims register, relative to the docs folder."""
+WORDING = "data/wording.yaml"
+"""The wording list, relative to the docs folder."""
+EVENTS = "data/events.yaml"
+"""The events dataset, relative to the docs folder."""
+GROUPS = "data/groups"
+"""The folder of the groups' fact boxes, relative to the docs folder."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +94,12 @@ class BookData:
     """Problems found while loading them."""
     wording: Wording = field(default_factory=lambda: Wording((), WORDING))
     """The terms kept for attributed speech."""
-
-
-REGISTRY = "sources.yaml"
-"""The sources registry, relative to the docs folder."""
-CLAIMS = "data/claims.yaml"
-"""The claims register, relative to the docs folder."""
-WORDING = "data/wording.yaml"
-"""The wording list, relative to the docs folder."""
+    groups: list[Group] = field(default_factory=list)
+    """The groups' fact boxes, in file-name order."""
+    events: list[Event] = field(default_factory=list)
+    """The events dataset."""
+    events_path: str = EVENTS
+    """The events file's path, for diagnostics."""
 
 
 def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
@@ -83,7 +116,11 @@ def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
     registry = Registry(f"{docs_path}/{REGISTRY}", {})
     claims: list[Claim] = []
     wording = Wording((), f"{docs_path}/{WORDING}")
-    for name in (REGISTRY, CLAIMS, WORDING):
+    events: list[Event] = []
+    groups: list[Group] = []
+    folder = docs / GROUPS
+    group_files = sorted(f"{GROUPS}/{p.name}" for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    for name in (REGISTRY, CLAIMS, WORDING, EVENTS, *group_files):
         path = f"{docs_path}/{name}"
         try:
             raw = (docs / name).read_bytes()
@@ -100,10 +137,18 @@ def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
             registry, problems = load_registry(path, text)
         elif name == CLAIMS:
             claims, problems = load_claims(path, text)
-        else:
+        elif name == WORDING:
             wording, problems = load_wording(path, text)
+        elif name == EVENTS:
+            events, problems = load_events(path, text)
+        else:
+            group, problems = load_group(path, text)
+            groups += [group] if group is not None else []
         diagnostics += problems
-    return BookData(registry, claims, f"{docs_path}/{CLAIMS}", diagnostics, wording)
+    diagnostics += check_references(groups, events)
+    diagnostics += check_event_groups(f"{docs_path}/{EVENTS}", events, groups)
+    events_path = f"{docs_path}/{EVENTS}"
+    return BookData(registry, claims, f"{docs_path}/{CLAIMS}", diagnostics, wording, groups, events, events_path)
 
 
 @dataclass
@@ -118,6 +163,8 @@ class BookScan:
     """For each cited key, the page sections that cite it."""
     opt_outs: list[OptOut] = field(default_factory=list)
     """The reviewed exemptions from the uncited-figure rule and the wording check."""
+    profiles: dict[str, str] = field(default_factory=dict)
+    """Each profiled group's page, by group id."""
 
 
 def scan_book(
@@ -149,6 +196,15 @@ def scan_book(
         for name, line, col in claim.text_at:
             value = claim.claim if name == "claim" else claim.assessment
             scan.diagnostics += check_wording_value(data.claims_path, line, col, name, value, data.wording)
+    for group in data.groups:
+        scan.diagnostics += check_keys(group.path, group.all_citations, registry)
+        for name, value, line, col in prose_fields(group):
+            scan.diagnostics += check_wording_value(group.path, line, col, name, value, data.wording)
+    for event in data.events:
+        scan.diagnostics += check_keys(data.events_path, event.all_citations, registry)
+        for name, value, line, col in event.text_at:
+            scan.diagnostics += check_wording_value(data.events_path, line, col, name, value, data.wording)
+    groups = {group.id: group for group in data.groups}
     for src, text in pages.items():
         path = f"{docs_path}/{src}"
         scan.diagnostics += check_front_matter(path, text)
@@ -165,20 +221,113 @@ def scan_book(
             scan.opt_outs += opt_outs
         title = page_title(text) or src
         for name, line, col in find_placeholders(text):
-            if name == "claims":
-                for number, claim in enumerate(in_commentary_order(data.claims), start=1):
-                    site = CiteSite(src, title, f"Claim {number}", claim.id)
-                    for item in claim.citations:
-                        found = scan.sites.setdefault(item.key, [])
-                        if site not in found:
-                            found.append(site)
-            elif name not in PLACEHOLDERS:
-                known = ", ".join(PLACEHOLDERS)
-                scan.diagnostics.append(
-                    Diagnostic(path, line, col, Code.DATA, f"unknown data placeholder '{name}'", f"known: {known}")
-                )
+            scan.diagnostics += _placeholder(scan, data, groups, src, path, title, text, name, line, col, slugify)
         for key, sites in cite_sites(src, title, text, markers, slugify).items():
             found = scan.sites.setdefault(key, [])
             found.extend(site for site in sites if site not in found)
+    for group in data.groups:
+        if group.id not in scan.profiles:
+            scan.diagnostics.append(
+                Diagnostic(
+                    group.path, group.line, None, Code.PROFILE, f"group '{group.id}' has no profile page",
+                    f"add a page with the line '<!-- data: group {group.id} -->'",
+                )  # fmt: skip
+            )
     scan.diagnostics += check_unused(registry, scan.sites)
     return scan
+
+
+def _cite(scan: BookScan, site: CiteSite, items: Iterable[CiteItem]) -> None:
+    """Record that a site cites each item's source."""
+    for item in items:
+        found = scan.sites.setdefault(item.key, [])
+        if site not in found:
+            found.append(site)
+
+
+def _placeholder(
+    scan: BookScan,
+    data: BookData,
+    groups: Mapping[str, Group],
+    src: str,
+    path: str,
+    title: str,
+    text: str,
+    name: str,
+    line: int,
+    col: int,
+    slugify: Callable[[str], str],
+) -> list[Diagnostic]:
+    """Check one placeholder of a page, and record the sources it will cite there."""
+    kind, _, arg = name.partition(" ")
+    offset = len("".join(text.splitlines(keepends=True)[: line - 1]))
+    site = CiteSite(src, title, *section_at(text, offset, slugify))
+    if kind == "claims" and not arg:
+        for number, claim in enumerate(in_commentary_order(data.claims), start=1):
+            _cite(scan, CiteSite(src, title, f"Claim {number}", claim.id), claim.citations)
+        return []
+    if kind in ("group", "attacks") and arg:
+        if arg not in groups:
+            close = difflib.get_close_matches(arg, sorted(groups), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"add docs/data/groups/{arg}.yaml"
+            return [Diagnostic(path, line, col, Code.PROFILE, f"no fact box for group '{arg}'", hint)]
+        if kind == "attacks":
+            for event in data.events:
+                if arg in event.groups:
+                    _cite(scan, site, event.all_citations)
+            return []
+        first = scan.profiles.setdefault(arg, src)
+        if first != src:
+            message = f"group '{arg}' already has a profile page, docs/{first}"
+            return [Diagnostic(path, line, col, Code.PROFILE, message)]
+        _cite(scan, CiteSite(src, title, "Fact box", FACT_BOX_ID), groups[arg].all_citations)
+        return check_profile_page(path, text, arg)
+    if kind == "groups-map" and not arg:
+        for group in data.groups:
+            _cite(scan, site, (item for fact in group.values("relationships") for item in fact.citations))
+        return []
+    if name in PLACEHOLDERS:
+        return []
+    known = ", ".join(PLACEHOLDERS)
+    return [Diagnostic(path, line, col, Code.DATA, f"unknown data placeholder '{name}'", f"known: {known}")]
+
+
+def expand_placeholders(
+    markdown: str, src: str, data: BookData, scan: BookScan, *, sources_src: str = "sources/index.md"
+) -> str:
+    """Replace a page's data placeholders with what they stand for.
+
+    Args:
+        markdown: The page's Markdown.
+        src: The page's path relative to the docs folder.
+        data: The book's data.
+        scan: What scanning the book found (each group's profile page).
+        sources_src: The Sources page: the only page where ``sources`` expands, and
+            the page the source-kinds table links to.
+
+    Returns:
+        The Markdown with the list of sources, the claims register, the source-kinds table, fact boxes,
+        attacks tables, the comparison table and the relationships map in place.
+    """
+    names = group_names(data.groups, data.events)
+    groups = {group.id: group for group in data.groups}
+
+    def render(name: str) -> str | None:
+        kind, _, arg = name.partition(" ")
+        if name == "sources" and src == sources_src:
+            return render_sources_page(data.registry, scan.sites, src)
+        if name == "claims":
+            return render_claims(data.claims)
+        if name == "source-kinds":
+            return render_source_kinds(data.registry, src, sources_src=sources_src)
+        if kind == "group" and arg in groups:
+            return render_fact_box(groups[arg], names, scan.profiles, src)
+        if kind == "attacks" and arg in groups:
+            return render_attacks(data.events, arg, names)
+        if name == "groups-comparison":
+            return render_comparison(data.groups, scan.profiles, src)
+        if name == "groups-map":
+            return render_relationships(data.groups, names, scan.profiles, src)
+        return None
+
+    return replace_placeholders(markdown, render)

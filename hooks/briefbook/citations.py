@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+import yaml
+
 from .diagnostics import Code, Diagnostic
 from .markdown_scan import is_reference_definition, mask_markdown, paragraph_ends, split_units
 from .registry import KINDS, render_date
@@ -41,7 +43,9 @@ _ITEM = re.compile(rf"(?P<prefix>[^@]*?)(?P<dash>-?)@(?P<key>{_KEY})(?P<rest>.*)
 _LOOKS_LIKE = re.compile(r"(?:^|[\s;])-?@")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
 _HEADING_ID = re.compile(r"\s*\{[^}]*#([^\s}]+)[^}]*\}\s*$")
-_PLACEHOLDER = re.compile(r"^[ \t]*<!--[ \t]*data:[ \t]*(?P<name>[\w-]*)[ \t]*-->[ \t]*\r?$", re.MULTILINE)
+_PLACEHOLDER = re.compile(
+    r"^[ \t]*<!--[ \t]*data:[ \t]*(?P<name>[\w-]*(?:[ \t]+[\w.-]+)?)[ \t]*-->[ \t]*\r?$", re.MULTILINE
+)
 _OPT_OUT = re.compile(r"^[ \t]*<!--[ \t]*uncited:(?P<reason>.*?)-->[ \t]*\r?$")
 _REF_SEPARATOR = '<sup class="bb-ref-sep">,</sup>'
 """Between the numbers of one marker's references, so that 2 and 3 do not read as 23."""
@@ -217,6 +221,39 @@ def _parse_marker(
     return Marker(start, close + 1, tuple(items)), None
 
 
+_DATA_ITEM = re.compile(rf"(?P<dash>-?)@(?P<key>{_KEY})(?:, (?P<locator>.+))?")
+
+
+def data_citations(node: yaml.Node | None, values: object) -> tuple[CiteItem, ...]:
+    """Read a data file's ``citations`` list (``'@key'``, ``'@key, p. 3'``), each item at its line.
+
+    Items the schema would reject are skipped: the schema check reports them.
+
+    Args:
+        node: The list's YAML node, for positions.
+        values: The list as loaded.
+
+    Returns:
+        The items, in order.
+    """
+    if not isinstance(values, list) or not isinstance(node, yaml.SequenceNode):
+        return ()
+    items = []
+    for raw, at in zip(values, node.value, strict=False):
+        match = _DATA_ITEM.fullmatch(raw) if isinstance(raw, str) else None
+        if match is None:
+            continue
+        line, col = at.start_mark.line + 1, at.start_mark.column + 1
+        items.append(CiteItem(match.group("key"), match.group("locator"), None, line, col))
+    return tuple(items)
+
+
+def render_marker(items: Iterable[CiteItem]) -> str:
+    """Write citation items back as one marker, ``[@a; @b, p. 3]``; empty when there are none."""
+    parts = [f"@{item.key}" + (f", {item.locator}" if item.locator else "") for item in items]
+    return f"[{'; '.join(parts)}]" if parts else ""
+
+
 def check_keys(path: str, items: Iterable[CiteItem], registry: Registry) -> list[Diagnostic]:
     """Report every cited key that the registry does not have, with the closest key."""
     if not registry.readable:
@@ -361,22 +398,34 @@ def cite_sites(
     headings = [(m.start(), text[m.start(2) : m.end(2)]) for m in _HEADING.finditer(masked)]
     sites: dict[str, list[CiteSite]] = {}
     for marker in markers:
-        heading = None
-        for offset, raw in headings:
-            if offset > marker.start:
-                break
-            heading = raw
-        section = anchor = None
-        if heading is not None:
-            explicit = _HEADING_ID.search(heading)
-            section = _plain(_HEADING_ID.sub("", heading))
-            anchor = explicit.group(1) if explicit else slugify(section)
-        site = CiteSite(src, title, section, anchor)
+        site = CiteSite(src, title, *_section(headings, marker.start, slugify))
         for item in marker.items:
             found = sites.setdefault(item.key, [])
             if site not in found:
                 found.append(site)
     return sites
+
+
+def section_at(text: str, offset: int, slugify: Callable[[str], str]) -> tuple[str | None, str | None]:
+    """The heading a place of a page stands under: its text and id (both None before any heading)."""
+    masked = mask_markdown(text)
+    headings = [(m.start(), text[m.start(2) : m.end(2)]) for m in _HEADING.finditer(masked)]
+    return _section(headings, offset, slugify)
+
+
+def _section(
+    headings: list[tuple[int, str]], offset: int, slugify: Callable[[str], str]
+) -> tuple[str | None, str | None]:
+    heading = None
+    for start, raw in headings:
+        if start > offset:
+            break
+        heading = raw
+    if heading is None:
+        return None, None
+    explicit = _HEADING_ID.search(heading)
+    section = _plain(_HEADING_ID.sub("", heading))
+    return section, explicit.group(1) if explicit else slugify(section)
 
 
 def _plain(markdown: str) -> str:
@@ -459,12 +508,28 @@ def render_reference(source: Source, locator: str | None, entry_link: str) -> st
 
 
 def find_placeholders(text: str) -> list[tuple[str, int, int]]:
-    """Return the data placeholders of a page (``<!-- data: NAME -->``): name, line, col."""
+    """Return the data placeholders of a page (``<!-- data: NAME -->``, ``<!-- data: NAME ARG -->``).
+
+    Each is returned as its name (with the argument after one space, ``group bla``), line and column.
+    """
     found = []
     for match in _PLACEHOLDER.finditer(text):
         line, col = line_col(text, match.start())
-        found.append((match.group("name"), line, col + len(match.group()) - len(match.group().lstrip())))
+        name = " ".join(match.group("name").split())
+        found.append((name, line, col + len(match.group()) - len(match.group().lstrip())))
     return found
+
+
+def replace_placeholders(text: str, render: Callable[[str], str | None]) -> str:
+    """Replace each placeholder line with what ``render`` returns for its name (kept when it returns None)."""
+
+    def replace(match: re.Match[str]) -> str:
+        found = render(" ".join(match.group("name").split()))
+        if found is None:
+            return match.group()
+        return found + ("\r\n" if match.group().endswith("\r\n") else "\n" if match.group().endswith("\n") else "")
+
+    return _PLACEHOLDER.sub(replace, text)
 
 
 def render_sources_page(registry: Registry, sites: Mapping[str, list[CiteSite]], page_src: str) -> str:

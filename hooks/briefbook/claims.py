@@ -10,11 +10,10 @@ renders them; their citations become references like any other.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .citations import CiteItem
+from .citations import CiteItem, data_citations, render_marker
 from .diagnostics import Code, Diagnostic
 from .yamldata import diagnostic_at, load_entries, node_at
 
@@ -23,9 +22,6 @@ if TYPE_CHECKING:
 
 VERDICTS = ("supported", "partly supported", "disputed", "unsupported", "incorrect")
 """The verdict scale, from best to worst supported."""
-
-_ITEM = re.compile(r"(?P<dash>-?)@(?P<key>[^,\s]+)(?:, (?P<locator>.+))?")
-
 
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -85,16 +81,7 @@ def load_claims(path: str, text: str) -> tuple[list[Claim], list[Diagnostic]]:
         diagnostics += problems
         if problems:
             continue
-        items = []
-        for index, raw in enumerate(data["citations"]):
-            match = _ITEM.fullmatch(raw)
-            assert match is not None  # the schema's pattern guarantees it
-            at = node_at(entry.node, ["citations", index])
-            items.append(
-                CiteItem(
-                    match.group("key"), match.group("locator"), None, at.start_mark.line + 1, at.start_mark.column + 1
-                )
-            )
+        items = data_citations(node_at(entry.node, ["citations"]), data["citations"])
         claims.append(
             Claim(
                 data["id"],
@@ -102,7 +89,7 @@ def load_claims(path: str, text: str) -> tuple[list[Claim], list[Diagnostic]]:
                 data["where"],
                 data["verdict"],
                 " ".join(data["assessment"].split()),
-                tuple(items),
+                items,
                 entry.line,
                 tuple(_position(entry.node, field) for field in ("claim", "assessment")),
             )
@@ -132,14 +119,14 @@ def render_claims(claims: list[Claim]) -> str:
         out.append(f"| {verdict.capitalize()} | {len(which)} | {', '.join(which) or '-'} |")
     out.append("")
     for number, claim in numbered:
-        marker = "; ".join(f"@{item.key}" + (f", {item.locator}" if item.locator else "") for item in claim.citations)
+        marker = render_marker(claim.citations)
         out += [
             f"### Claim {number}: {claim.claim} {{#{claim.id}}}",
             "",
             f'<p class="bb-verdict bb-verdict--{claim.verdict.replace(" ", "-")}"><strong>Verdict: {claim.verdict}'
             f"</strong> · commentary paragraph {claim.where}</p>",
             "",
-            f"{claim.assessment} [{marker}]",
+            f"{claim.assessment} {marker}",
             "",
         ]
     return "\n".join(out)

@@ -63,6 +63,8 @@ class Code(enum.Enum):
     """A registry note that reads like an editor's working note instead of a note for readers."""
     WORDING = "wording"
     """A term the editorial policy keeps for attributed speech, used in the book's own voice."""
+    PROFILE = "profile"
+    """A group's fact box, an event or a profile page that breaks the profile template."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -9,6 +9,7 @@ line of the field concerned, saying what was found and what was expected.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -65,25 +66,88 @@ def load_entries(
     Returns:
         The entries (None when the file is not a readable list) and file-level problems.
     """
+    parsed, diagnostics = _parse(path, text, name)
+    if parsed is None:
+        return None, diagnostics
+    data, node = parsed
+    if data is None:
+        data = []
+    if not isinstance(data, list) or not isinstance(node, (yaml.SequenceNode, type(None))):
+        return None, [Diagnostic(path, 1, 1, code, f"{name} must be a list of {what}s")]
+    validator = _validator(schema, "items")
+    entries = []
+    for item, item_node in zip(data, node.value if node is not None else [], strict=True):
+        entries.append(Entry(item, item_node, _validate(validator, path, item, item_node, code, what, hints)))
+    return entries, []
+
+
+def load_document(
+    path: str,
+    text: str,
+    *,
+    schema: str,
+    code: Code,
+    name: str,
+    what: str,
+    hints: Mapping[str, str] | None = None,
+) -> tuple[Entry | None, list[Diagnostic]]:
+    """Parse a YAML file that holds one mapping, and check it against a schema.
+
+    Args:
+        path: The file's path, for diagnostics.
+        text: Its decoded text.
+        schema: File name under ``schemas/``; the whole schema describes the mapping.
+        code: The diagnostic code for schema problems.
+        name: What the file is called in messages ("the fact box").
+        what: What the mapping is called in messages ("group").
+        hints: A hint per field for values that do not match the field's pattern.
+
+    Returns:
+        The document as an entry (None when the file is not a readable mapping) and file-level problems.
+    """
+    parsed, diagnostics = _parse(path, text, name)
+    if parsed is None:
+        return None, diagnostics
+    data, node = parsed
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        return None, [Diagnostic(path, 1, 1, code, f"{name} must be a mapping of fields")]
+    return Entry(data, node, _validate(_validator(schema, None), path, data, node, code, what, hints)), []
+
+
+def _parse(path: str, text: str, name: str) -> tuple[tuple[object, yaml.Node | None] | None, list[Diagnostic]]:
+    """Parse one YAML document, keeping its node tree for positions."""
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else []
+        data = loader.construct_document(node) if node is not None else None
     except (yaml.YAMLError, RecursionError) as error:
         line, col, problem = yaml_problem(error, text)
         return None, [Diagnostic(path, line, col, Code.YAML, f"{name} is not valid YAML: {problem}")]
     finally:
         loader.dispose()
-    if not isinstance(data, list) or not isinstance(node, (yaml.SequenceNode, type(None))):
-        return None, [Diagnostic(path, 1, 1, code, f"{name} must be a list of {what}s")]
+    return (data, node), []
+
+
+@functools.cache
+def _validator(schema: str, part: str | None) -> jsonschema.Draft202012Validator:
+    """The validator of a shipped schema (or of one of its top-level parts, such as ``items``)."""
     document = json.loads(resources.files("briefbook").joinpath("schemas", schema).read_text("utf-8"))
-    validator = jsonschema.Draft202012Validator({"$defs": document.get("$defs", {}), **document["items"]})
-    entries = []
-    for item, item_node in zip(data, node.value if node is not None else [], strict=True):
-        errors = sorted(validator.iter_errors(item), key=lambda e: ([str(p) for p in e.absolute_path], e.message))
-        problems = tuple(_schema_problem(path, item_node, error, code, what, hints or {}) for error in errors)
-        entries.append(Entry(item, item_node, problems))
-    return entries, []
+    if part is None:
+        return jsonschema.Draft202012Validator(document)
+    return jsonschema.Draft202012Validator({"$defs": document.get("$defs", {}), **document[part]})
+
+
+def _validate(
+    validator: jsonschema.Draft202012Validator,
+    path: str,
+    data: object,
+    node: yaml.Node,
+    code: Code,
+    what: str,
+    hints: Mapping[str, str] | None,
+) -> tuple[Diagnostic, ...]:
+    errors = sorted(validator.iter_errors(data), key=lambda e: ([str(p) for p in e.absolute_path], e.message))
+    return tuple(_schema_problem(path, node, error, code, what, hints or {}) for error in errors)
 
 
 def node_at(node: yaml.Node, path: Sequence[object]) -> yaml.Node:
@@ -106,6 +170,17 @@ def diagnostic_at(path: str, node: yaml.Node, code: Code, message: str, hint: st
     return Diagnostic(path, node.start_mark.line + 1, node.start_mark.column + 1, code, message, hint)
 
 
+def path_text(where: Sequence[object]) -> str:
+    """Name a place in a data file for messages: ``['leaders', 0, 'from']`` is "leaders item 1, from"."""
+    parts: list[str] = []
+    for step in where:
+        if isinstance(step, int):
+            parts[-1:] = [f"{parts[-1] if parts else 'item'} item {step + 1}"]
+        else:
+            parts.append(str(step))
+    return ", ".join(parts)
+
+
 def _items(value: object) -> list[object]:
     """Return the items of a list or the keys of a mapping (else nothing)."""
     return list(value) if isinstance(value, (list, dict)) else []
@@ -118,7 +193,11 @@ def _schema_problem(
     node = node_at(entry, where)
     field = ".".join(str(step) for step in where) or "entry"
     if error.validator == "required":
-        return diagnostic_at(path, node, code, f"{what} lacks the required field '{error.message.split(chr(39))[1]}'")
+        subject = path_text(where) if where else what
+        hint = hints.get(f"required:{error.message.split(chr(39))[1]}")
+        return diagnostic_at(
+            path, node, code, f"{subject} lacks the required field '{error.message.split(chr(39))[1]}'", hint
+        )
     if error.validator == "additionalProperties":
         known = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
         extra = ", ".join(repr(k) for k in sorted(str(k) for k in set(_items(error.instance)) - set(known)))
