@@ -9,6 +9,7 @@ that the Sources page knows every place that cites each source.
 from __future__ import annotations
 
 import difflib
+import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -100,6 +101,8 @@ class BookData:
     """The events dataset."""
     events_path: str = EVENTS
     """The events file's path, for diagnostics."""
+    group_files: frozenset[str] = frozenset()
+    """The id of every fact box file, loaded or not (so a broken file is not also reported as missing)."""
 
 
 def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
@@ -145,10 +148,13 @@ def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
             group, problems = load_group(path, text)
             groups += [group] if group is not None else []
         diagnostics += problems
-    diagnostics += check_references(groups, events)
-    diagnostics += check_event_groups(f"{docs_path}/{EVENTS}", events, groups)
+    files = frozenset(posixpath.splitext(posixpath.basename(name))[0] for name in group_files)
+    diagnostics += check_references(groups, events, files)
+    diagnostics += check_event_groups(f"{docs_path}/{EVENTS}", events, files)
     events_path = f"{docs_path}/{EVENTS}"
-    return BookData(registry, claims, f"{docs_path}/{CLAIMS}", diagnostics, wording, groups, events, events_path)
+    return BookData(
+        registry, claims, f"{docs_path}/{CLAIMS}", diagnostics, wording, groups, events, events_path, files
+    )
 
 
 @dataclass
@@ -221,7 +227,9 @@ def scan_book(
             scan.opt_outs += opt_outs
         title = page_title(text) or src
         for name, line, col in find_placeholders(text):
-            scan.diagnostics += _placeholder(scan, data, groups, src, path, title, text, name, line, col, slugify)
+            scan.diagnostics += _placeholder(
+                scan, data, groups, src, path, title, text, name, line, col, slugify, docs_path
+            )
         for key, sites in cite_sites(src, title, text, markers, slugify).items():
             found = scan.sites.setdefault(key, [])
             found.extend(site for site in sites if site not in found)
@@ -257,6 +265,7 @@ def _placeholder(
     line: int,
     col: int,
     slugify: Callable[[str], str],
+    docs_path: str,
 ) -> list[Diagnostic]:
     """Check one placeholder of a page, and record the sources it will cite there."""
     kind, _, arg = name.partition(" ")
@@ -267,8 +276,8 @@ def _placeholder(
             _cite(scan, CiteSite(src, title, f"Claim {number}", claim.id), claim.citations)
         return []
     if kind in ("group", "attacks") and arg:
-        if arg not in groups:
-            close = difflib.get_close_matches(arg, sorted(groups), n=1)
+        if arg not in data.group_files:
+            close = difflib.get_close_matches(arg, sorted(data.group_files), n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"add docs/data/groups/{arg}.yaml"
             return [Diagnostic(path, line, col, Code.PROFILE, f"no fact box for group '{arg}'", hint)]
         if kind == "attacks":
@@ -278,9 +287,10 @@ def _placeholder(
             return []
         first = scan.profiles.setdefault(arg, src)
         if first != src:
-            message = f"group '{arg}' already has a profile page, docs/{first}"
+            message = f"group '{arg}' already has a profile page, {docs_path}/{first}"
             return [Diagnostic(path, line, col, Code.PROFILE, message)]
-        _cite(scan, CiteSite(src, title, "Fact box", FACT_BOX_ID), groups[arg].all_citations)
+        if arg in groups:  # else the fact box has problems of its own, reported at its lines
+            _cite(scan, CiteSite(src, title, "Fact box", FACT_BOX_ID), groups[arg].all_citations)
         return check_profile_page(path, text, arg)
     if kind == "groups-map" and not arg:
         for group in data.groups:

@@ -132,10 +132,10 @@ def load_events(path: str, text: str) -> tuple[list[Event], list[Diagnostic]]:
             )
         elif isinstance(key, str):
             seen[key] = entry.line
-        if not entry.problems:
-            problems += _unsourced(path, entry.node, data)
         diagnostics += problems
         if not problems:
+            # An unsourced figure is reported, but the event still shows where it belongs.
+            diagnostics += _unsourced(path, entry.node, data)
             events.append(_event(entry.node, data, entry.line))
     return events, diagnostics
 

@@ -32,7 +32,7 @@ from .textio import LineIndex
 from .yamldata import diagnostic_at, load_document, node_at, path_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 
     import yaml
 
@@ -154,9 +154,9 @@ def load_group(path: str, text: str) -> tuple[Group | None, list[Diagnostic]]:
         text: Its decoded text.
 
     Returns:
-        The group (None when the file has problems) and the problems: schema problems,
-        an id that differs from the file name, a value without a citation, a designation
-        without a date.
+        The group (None when the schema rejects the file or its id differs from the file
+        name) and the problems, including each value without a citation and each
+        designation without a date.
     """
     hints = {
         "id": "use lower-case letters, digits and hyphens",
@@ -203,11 +203,10 @@ def load_group(path: str, text: str) -> tuple[Group | None, list[Diagnostic]]:
             problems += _fact_problems(path, node, field, steps, fact)
             found.append(fact)
         facts[field] = tuple(found)
-    if problems:
-        return None, problems
+    # A value without a citation or a date is reported, but the group still renders and links.
     at = node_at(entry.node, ["id"])
     group = Group(data["id"], data["name"], data["short"], path, facts, data["reviewed"], at.start_mark.line + 1)
-    return group, []
+    return group, problems
 
 
 def _fact_problems(path: str, node: yaml.Node, field: str, steps: Sequence[object], fact: Fact) -> list[Diagnostic]:
@@ -268,13 +267,17 @@ def group_names(groups: Iterable[Group], events: Iterable[Event]) -> dict[str, s
     return names
 
 
-def check_references(groups: Sequence[Group], events: Sequence[Event]) -> list[Diagnostic]:
-    """Report relationships and events that name a group the book does not know.
+def check_references(groups: Sequence[Group], events: Sequence[Event], profiled: Set[str]) -> list[Diagnostic]:
+    """Report relationships that name a group the book does not know.
 
     A group is known when it has a fact box or an event names it. A group without a fact
     box must be given a name where it is named, so that tables and the map can show it.
+
+    Args:
+        groups: The fact boxes that loaded.
+        events: The events.
+        profiled: The id of every fact box file, including those that did not load.
     """
-    profiled = {group.id for group in groups}
     in_events = {key for event in events for key in event.groups}
     named = set().union(*(event.names for event in events)) if events else set()
     diagnostics = []
@@ -304,9 +307,14 @@ def check_references(groups: Sequence[Group], events: Sequence[Event]) -> list[D
     return diagnostics
 
 
-def check_event_groups(path: str, events: Sequence[Event], groups: Sequence[Group]) -> list[Diagnostic]:
-    """Report events that name a group without a profile and without its name, or a claim by an uninvolved group."""
-    profiled = {group.id for group in groups}
+def check_event_groups(path: str, events: Sequence[Event], profiled: Set[str]) -> list[Diagnostic]:
+    """Report events that name a group without a profile and without its name, or a claim by an uninvolved group.
+
+    Args:
+        path: The events file's path.
+        events: The events.
+        profiled: The id of every fact box file.
+    """
     diagnostics = []
     for event in events:
         for key in event.groups:
@@ -473,7 +481,7 @@ def render_fact_box(group: Group, names: Mapping[str, str], pages: Mapping[str, 
 
     def designation(fact: Fact) -> str:
         note = f"; {_text(fact.text('note'))}" if fact.text("note") else ""
-        when = render_event_date(fact.text("date"))
+        when = render_event_date(fact.text("date")) if fact.text("date") else "date not given"
         return _cited(f"{_text(fact.text('by'))}: {_text(fact.text('list'))}, {when}{note}", fact)
 
     def relationship(fact: Fact) -> str:
@@ -551,7 +559,8 @@ def render_comparison(groups: Sequence[Group], pages: Mapping[str, str], page_sr
             f"{estimate.text('estimate')} ({estimate.text('by')}, {estimate.fields['year']})" if estimate else "unknown"
         )
         designations = "; ".join(
-            f"{fact.text('by')}: {fact.text('list')} ({fact.text('date')[:4]})" for fact in group.values("designations")
+            f"{fact.text('by')}: {fact.text('list')} ({fact.text('date')[:4] or 'date not given'})"
+            for fact in group.values("designations")
         )
         row = [
             _link(pages, group.id, page_src, None, f"{_table(group.name)} ({_table(group.short)})"),

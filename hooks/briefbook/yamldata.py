@@ -114,9 +114,19 @@ def load_document(
     return Entry(data, node, _validate(_validator(schema, None), path, data, node, code, what, hints)), []
 
 
+class _Loader(yaml.SafeLoader):
+    """libyaml-compatible safe loading, with dates kept as written (``2025-03-11`` stays a string)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _parse(path: str, text: str, name: str) -> tuple[tuple[object, yaml.Node | None] | None, list[Diagnostic]]:
     """Parse one YAML document, keeping its node tree for positions."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -222,7 +232,7 @@ def _schema_problem(
             f"{what} names none of: {', '.join(names)}",
             f"add one of {', '.join(repr(n) for n in names)}",
         )
-    if error.validator == "pattern":
-        field_name = str(where[0]) if where else field
+    if error.validator == "pattern" or (error.validator == "anyOf" and where):
+        field_name = str(where[-1]) if where else field
         return diagnostic_at(path, node, code, f"invalid {field} {error.instance!r}", hints.get(field_name))
     return diagnostic_at(path, node, code, f"invalid {field}: {error.message}")
