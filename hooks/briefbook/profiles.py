@@ -270,8 +270,9 @@ def group_names(groups: Iterable[Group], events: Iterable[Event]) -> dict[str, s
 def check_references(groups: Sequence[Group], events: Sequence[Event], profiled: Set[str]) -> list[Diagnostic]:
     """Report relationships that name a group the book does not know.
 
-    A group is known when it has a fact box or an event names it. A group without a fact
-    box must be given a name where it is named, so that tables and the map can show it.
+    A group is known when it has a fact box or an event names it, or when the relationship
+    gives its name (a group the book mentions without profiling it, such as al-Qaeda). An
+    id that matches none of these and comes without a name is a dangling reference.
 
     Args:
         groups: The fact boxes that loaded.
@@ -285,11 +286,15 @@ def check_references(groups: Sequence[Group], events: Sequence[Event], profiled:
     for group in groups:
         for fact in group.values("relationships"):
             target = fact.text("group")
-            if target in profiled:
-                continue
+            if target in profiled or (target not in in_events and fact.text("name")):
+                continue  # a profiled group, or one the book names without profiling it
             if target not in in_events:
                 close = difflib.get_close_matches(target, known, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "add its fact box, or an event that names it"
+                hint = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else "add its fact box, an event that names it, or its name if the book does not profile it"
+                )
                 diagnostics.append(
                     Diagnostic(
                         group.path, fact.line, fact.col, Code.PROFILE,
@@ -559,8 +564,7 @@ def render_comparison(groups: Sequence[Group], pages: Mapping[str, str], page_sr
             f"{estimate.text('estimate')} ({estimate.text('by')}, {estimate.fields['year']})" if estimate else "unknown"
         )
         designations = "; ".join(
-            f"{fact.text('by')}: {fact.text('list')} ({fact.text('date')[:4] or 'date not given'})"
-            for fact in group.values("designations")
+            f"{by} ({', '.join(years)})" for by, years in _designations_by_body(group).items()
         )
         row = [
             _link(pages, group.id, page_src, None, f"{_table(group.name)} ({_table(group.short)})"),
@@ -573,6 +577,17 @@ def render_comparison(groups: Sequence[Group], pages: Mapping[str, str], page_sr
         ]
         out.append("| " + " | ".join(row) + " |")
     return "\n".join(out)
+
+
+def _designations_by_body(group: Group) -> dict[str, list[str]]:
+    """Each designating body with the years of its listings, in file order (``United States: [2010]``)."""
+    found: dict[str, list[str]] = {}
+    for fact in group.values("designations"):
+        year = fact.text("date")[:4] or "date not given"
+        years = found.setdefault(fact.text("by"), [])
+        if year not in years:
+            years.append(year)
+    return found
 
 
 def _founding_order(group: Group) -> tuple[int, str]:

@@ -233,6 +233,6 @@ def _schema_problem(
             f"add one of {', '.join(repr(n) for n in names)}",
         )
     if error.validator == "pattern" or (error.validator == "anyOf" and where):
-        field_name = str(where[-1]) if where else field
+        field_name = next((str(step) for step in reversed(where) if isinstance(step, str)), field)
         return diagnostic_at(path, node, code, f"invalid {field} {error.instance!r}", hints.get(field_name))
     return diagnostic_at(path, node, code, f"invalid {field}: {error.message}")
