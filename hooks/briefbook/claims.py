@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .citations import CiteItem, data_citations, render_marker
 from .diagnostics import Code, Diagnostic
-from .yamldata import diagnostic_at, load_entries, node_at
+from .yamldata import duplicate_ids, load_entries, node_at
 
 if TYPE_CHECKING:
     import yaml
@@ -66,18 +66,14 @@ def load_claims(path: str, text: str) -> tuple[list[Claim], list[Diagnostic]]:
         hints=hints,
     )
     claims: list[Claim] = []
-    seen: dict[str, int] = {}
-    for entry in entries or []:
+    repeated = duplicate_ids(
+        path, entries or [], Code.CLAIMS, "duplicate claim id '{key}'", "first used at line {line}"
+    )
+    for index, entry in enumerate(entries or []):
         problems = list(entry.problems)
         data = entry.data if isinstance(entry.data, dict) else {}
-        key = data.get("id")
-        if isinstance(key, str) and key in seen:
-            at = node_at(entry.node, ["id"])
-            problems.append(
-                diagnostic_at(path, at, Code.CLAIMS, f"duplicate claim id '{key}'", f"first used at line {seen[key]}")
-            )
-        elif isinstance(key, str):
-            seen[key] = entry.line
+        if index in repeated:
+            problems.append(repeated[index])
         diagnostics += problems
         if problems:
             continue

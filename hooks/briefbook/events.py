@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .citations import CiteItem, data_citations, render_marker
 from .diagnostics import Code, Diagnostic
-from .yamldata import diagnostic_at, load_entries, node_at
+from .yamldata import diagnostic_at, duplicate_ids, load_entries, node_at
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -118,20 +118,14 @@ def load_events(path: str, text: str) -> tuple[list[Event], list[Diagnostic]]:
         path, text, schema="events.schema.json", code=Code.PROFILE, name="the events dataset", what="event", hints=hints
     )
     events: list[Event] = []
-    seen: dict[str, int] = {}
-    for entry in entries or []:
+    repeated = duplicate_ids(
+        path, entries or [], Code.PROFILE, "duplicate event id '{key}'", "first used at line {line}"
+    )
+    for index, entry in enumerate(entries or []):
         problems = list(entry.problems)
         data = entry.data if isinstance(entry.data, dict) else {}
-        key = data.get("id")
-        if isinstance(key, str) and key in seen:
-            problems.append(
-                diagnostic_at(
-                    path, node_at(entry.node, ["id"]), Code.PROFILE, f"duplicate event id '{key}'",
-                    f"first used at line {seen[key]}",
-                )  # fmt: skip
-            )
-        elif isinstance(key, str):
-            seen[key] = entry.line
+        if index in repeated:
+            problems.append(repeated[index])
         diagnostics += problems
         if not problems:
             # An unsourced figure is reported, but the event still shows where it belongs.

@@ -23,7 +23,7 @@ import yaml
 
 from .diagnostics import Code, Diagnostic
 from .urls import check_url
-from .yamldata import diagnostic_at, load_entries, node_at
+from .yamldata import diagnostic_at, duplicate_ids, load_entries, node_at
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -171,18 +171,13 @@ def load_registry(path: str, text: str) -> tuple[Registry, list[Diagnostic]]:
     if entries is None:
         return Registry(path, {}, readable=False), diagnostics
     sources: dict[str, Source] = {}
-    first_line: dict[str, int] = {}
-    for entry in entries:
+    repeated = duplicate_ids(path, entries, Code.REGISTRY, "duplicate id '{key}'", "first defined at line {line}")
+    for index, entry in enumerate(entries):
         problems = list(entry.problems)
         if isinstance(entry.data, dict):
             problems += _rule_problems(path, entry.data, entry.node)
-            key = entry.data.get("id")
-            if isinstance(key, str) and key in first_line:
-                hint = f"first defined at line {first_line[key]}"
-                at = node_at(entry.node, ["id"])
-                problems.append(diagnostic_at(path, at, Code.REGISTRY, f"duplicate id '{key}'", hint))
-            elif isinstance(key, str):
-                first_line[key] = entry.line
+        if index in repeated:
+            problems.append(repeated[index])
         diagnostics += problems
         if not problems and isinstance(entry.data, dict):
             # The entry is usable: what follows is reported, but its citations still resolve.

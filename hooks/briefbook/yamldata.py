@@ -81,6 +81,32 @@ def load_entries(
     return entries, []
 
 
+def duplicate_ids(path: str, entries: Sequence[Entry], code: Code, message: str, hint: str) -> dict[int, Diagnostic]:
+    """Report each entry whose ``id`` repeats an earlier entry's, at the repeated id.
+
+    Args:
+        path: The file's path, for diagnostics.
+        entries: The entries, in file order.
+        code: The diagnostic code.
+        message: The message, with ``{key}`` for the id.
+        hint: The hint, with ``{line}`` for the line of the first entry with that id.
+
+    Returns:
+        The diagnostic for each repeated id, by the entry's position in ``entries``.
+    """
+    first_line: dict[str, int] = {}
+    found: dict[int, Diagnostic] = {}
+    for index, entry in enumerate(entries):
+        key = entry.data.get("id") if isinstance(entry.data, dict) else None
+        if not isinstance(key, str):
+            continue
+        if key in first_line:
+            at = node_at(entry.node, ["id"])
+            found[index] = diagnostic_at(path, at, code, message.format(key=key), hint.format(line=first_line[key]))
+        else:
+            first_line[key] = entry.line
+    return found
+
 def load_document(
     path: str,
     text: str,
