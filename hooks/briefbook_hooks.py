@@ -20,6 +20,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from briefbook import (
+    CSS_FILE,
+    CSV_FILE,
+    JSON_FILE,
     BookData,
     BookScan,
     Diagnostic,
@@ -34,16 +37,21 @@ from briefbook import (
     expand_placeholders,
     has_errors,
     load_book_data,
+    page_url,
     parse_config,
     render_citations,
     render_csl_json,
     render_diagnostic,
     render_opt_outs,
     render_summary,
+    render_timeline_css,
+    render_timeline_csv,
+    render_timeline_json,
     scan_book,
     scan_html,
     scan_links,
     sort_diagnostics,
+    timeline_rows,
 )
 
 if TYPE_CHECKING:
@@ -94,15 +102,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = _Build(config_path=config_path, docs_path=docs_path)
     _build.data = load_book_data(Path(config.docs_dir), docs_path=docs_path)
     _build.diagnostics += _build.data.diagnostics
+    if CSS_FILE not in config.extra_css:
+        config.extra_css.append(CSS_FILE)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add sources.json; index every file; scan every page, stopping if one cannot be read."""
+    """Add sources.json; scan every page, stopping if one cannot be read; add the timeline's files; index them all."""
     files.append(File.generated(config, "sources.json", content=render_csl_json(_build.data.registry)))
-    _build.index = SiteIndex(
-        SiteFile(f.src_uri, f.url, f.is_documentation_page()) for f in files if f.inclusion.is_included()
-    )
     problems: list[Diagnostic] = []
     for file in files.documentation_pages():
         if file.abs_src_path is None:
@@ -114,6 +121,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     slugify = _heading_slugify(config)
     _build.book = scan_book(_build.sources, _build.data, slugify, docs_path=_build.docs_path)
     _build.diagnostics += _build.book.diagnostics
+    events = _build.data.events
+    timeline = _build.book.timeline
+    url = page_url(timeline, use_directory_urls=config.use_directory_urls) if timeline else ""
+    rows = timeline_rows(events, _build.data.registry, url)
+    files.append(File.generated(config, CSV_FILE, content=render_timeline_csv(rows)))
+    files.append(File.generated(config, JSON_FILE, content=render_timeline_json(rows)))
+    files.append(File.generated(config, CSS_FILE, content=render_timeline_css(events)))
+    _build.index = SiteIndex(
+        SiteFile(f.src_uri, f.url, f.is_documentation_page()) for f in files if f.inclusion.is_included()
+    )
     if problems:
         # MkDocs itself would stop with a traceback on these files: stop here, clearly.
         _report(problems + _build.diagnostics, fatal=True)

@@ -73,8 +73,28 @@ from .registry import (
     render_source_kinds,
 )
 from .textio import decode_source, line_col
+from .timeline import (
+    COLUMNS,
+    CSS_FILE,
+    CSV_FILE,
+    JSON_FILE,
+    render_timeline,
+    render_timeline_css,
+    render_timeline_csv,
+    render_timeline_json,
+    timeline_rows,
+)
 
 __all__ = [
+    "COLUMNS",
+    "CSS_FILE",
+    "CSV_FILE",
+    "JSON_FILE",
+    "render_timeline",
+    "render_timeline_css",
+    "render_timeline_csv",
+    "render_timeline_json",
+    "timeline_rows",
     "VERDICTS",
     "BookData",
     "Claim",

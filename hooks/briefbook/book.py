@@ -31,7 +31,7 @@ from .citations import (
 )
 from .claims import Claim, in_commentary_order, load_claims, render_claims
 from .diagnostics import Code, Diagnostic
-from .events import Event, load_events, render_attacks
+from .events import Event, events_of, load_events, render_attacks
 from .frontmatter import check_front_matter, page_title
 from .profiles import (
     FACT_BOX_ID,
@@ -48,13 +48,14 @@ from .profiles import (
 )
 from .registry import Registry, load_registry, render_source_kinds
 from .textio import decode_source
+from .timeline import CSS_FILE, CSV_FILE, JSON_FILE, render_columns, render_timeline
 from .wording import Wording, check_wording, check_wording_value, load_wording
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
     from pathlib import Path
 
-GENERATED = ("sources.json",)
+GENERATED = ("sources.json", CSV_FILE, JSON_FILE, CSS_FILE)
 """Files the build adds to the site (paths relative to the site root)."""
 
 PLACEHOLDERS = {
@@ -65,6 +66,8 @@ PLACEHOLDERS = {
     "attacks ID": "the table of a group's major attacks, from docs/data/events.yaml",
     "groups-comparison": "the comparison table of every profiled group, from the fact boxes",
     "groups-map": "the relationships map and table, from the fact boxes",
+    "timeline": "every event by decade and year, with filters by group and type, from docs/data/events.yaml",
+    "timeline-columns": "the table of the columns of timeline.csv and timeline.json",
 }
 """The data placeholders the build expands (``<!-- data: NAME [ID] -->``), and what each becomes."""
 
@@ -171,6 +174,8 @@ class BookScan:
     """The reviewed exemptions from the uncited-figure rule and the wording check."""
     profiles: dict[str, str] = field(default_factory=dict)
     """Each profiled group's page, by group id."""
+    timeline: str | None = None
+    """The page that shows the timeline, if any."""
 
 
 def scan_book(
@@ -281,9 +286,8 @@ def _placeholder(
             hint = f"did you mean '{close[0]}'?" if close else f"add docs/data/groups/{arg}.yaml"
             return [Diagnostic(path, line, col, Code.PROFILE, f"no fact box for group '{arg}'", hint)]
         if kind == "attacks":
-            for event in data.events:
-                if arg in event.groups:
-                    _cite(scan, site, event.all_citations)
+            for event in events_of(data.events, arg):
+                _cite(scan, site, event.all_citations)
             return []
         first = scan.profiles.setdefault(arg, src)
         if first != src:
@@ -292,6 +296,13 @@ def _placeholder(
         if arg in groups:  # else the fact box has problems of its own, reported at its lines
             _cite(scan, CiteSite(src, title, "Fact box", FACT_BOX_ID), groups[arg].all_citations)
         return check_profile_page(path, text, arg)
+    if name == "timeline":
+        if scan.timeline is not None and scan.timeline != src:
+            return [Diagnostic(path, line, col, Code.DATA, f"the timeline is already on {docs_path}/{scan.timeline}")]
+        scan.timeline = src
+        for event in data.events:
+            _cite(scan, CiteSite(src, title, event.title, event.id), event.all_citations)
+        return []
     if kind == "groups-map" and not arg:
         for group in data.groups:
             _cite(scan, site, (item for fact in group.values("relationships") for item in fact.citations))
@@ -299,7 +310,9 @@ def _placeholder(
     if name in PLACEHOLDERS:
         return []
     known = ", ".join(PLACEHOLDERS)
-    return [Diagnostic(path, line, col, Code.DATA, f"unknown data placeholder '{name}'", f"known: {known}")]
+    close = difflib.get_close_matches(name, list(PLACEHOLDERS), n=1)
+    hint = (f"did you mean '{close[0]}'? " if close else "") + f"known: {known}"
+    return [Diagnostic(path, line, col, Code.DATA, f"unknown data placeholder '{name}'", hint)]
 
 
 def expand_placeholders(
@@ -338,6 +351,10 @@ def expand_placeholders(
             return render_comparison(data.groups, scan.profiles, src)
         if name == "groups-map":
             return render_relationships(data.groups, names, scan.profiles, src)
+        if name == "timeline":
+            return render_timeline(data.events, names, scan.profiles, src)
+        if name == "timeline-columns":
+            return render_columns()
         return None
 
     return replace_placeholders(markdown, render)

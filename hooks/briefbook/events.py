@@ -4,14 +4,17 @@
 with an ``id``, a ``date`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, shown at its
 precision), a ``title``, its ``places``, a ``type``, a neutral ``description``, the
 ``groups`` involved (a profiled group's id, or ``{id, name}`` for another group), who
-claimed it (``claimed-by``: groups with citations, or ``unknown``), the ``figures`` as
-reported (``what``, ``value``, ``by`` whom, ``citations``; one row per source where
-sources differ) and the event's ``citations``. A profile page shows the events that
-name its group where it says ``<!-- data: attacks ID -->``.
+claimed it (``claimed-by``: groups with citations, or ``unknown``; required for an attack),
+the ``figures`` as reported (``what``, ``value``, ``by`` whom, ``citations``; one row per
+source where sources differ), the page that covers it (``see``, optional) and the event's
+``citations``. The ``type`` is one of [TYPES][briefbook.events.TYPES]. A profile page shows
+the attacks that name its group where it says ``<!-- data: attacks ID -->``; the timeline
+shows every event.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,6 +29,16 @@ if TYPE_CHECKING:
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")  # fmt: skip
+
+TYPES = {
+    "attack": "Attacks",
+    "operation": "Military and police operations",
+    "political": "Political events",
+    "designation": "Bans and designations",
+    "regional": "Regional events",
+    "rights": "Human rights",
+}
+"""The event types, with the label the timeline's filter shows for each."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +80,7 @@ class Event:
     places: tuple[str, ...]
     """Where it happened, most precise first."""
     type: str
-    """What kind of event it was ("bombing", "hijacking")."""
+    """One of [TYPES][briefbook.events.TYPES]: "attack", "operation", "political"..."""
     description: str
     """One or two neutral sentences, attributed where claimed."""
     groups: tuple[str, ...]
@@ -86,6 +99,8 @@ class Event:
     """Line and column of each group id (in ``groups`` and ``claimed-by``), for diagnostics."""
     text_at: tuple[tuple[str, str, int, int], ...] = ()
     """Each prose field: name, value, line and column."""
+    see: str | None = None
+    """The page (and section) of the book that covers the event, relative to the docs folder."""
 
     @property
     def all_citations(self) -> tuple[CiteItem, ...]:
@@ -113,6 +128,7 @@ def load_events(path: str, text: str) -> tuple[list[Event], list[Diagnostic]]:
         "id": "use lower-case letters, digits and hyphens",
         "date": "write YYYY, YYYY-MM or YYYY-MM-DD",
         "citations": "write '@key' or '@key, p. 12'",
+        "required:claimed-by": "an attack says who claimed it: groups with citations, or unknown",
     }
     entries, diagnostics = load_entries(
         path, text, schema="events.schema.json", code=Code.PROFILE, name="the events dataset", what="event", hints=hints
@@ -126,6 +142,8 @@ def load_events(path: str, text: str) -> tuple[list[Event], list[Diagnostic]]:
         data = entry.data if isinstance(entry.data, dict) else {}
         if index in repeated:
             problems.append(repeated[index])
+        if not entry.problems:
+            problems += _impossible_date(path, entry.node, data)
         diagnostics += problems
         if not problems:
             # An unsourced figure is reported, but the event still shows where it belongs.
@@ -134,10 +152,26 @@ def load_events(path: str, text: str) -> tuple[list[Event], list[Diagnostic]]:
     return events, diagnostics
 
 
+def _impossible_date(path: str, node: yaml.Node, data: dict[str, object]) -> list[Diagnostic]:
+    """A date whose month or day does not exist (``2025-13``, ``2025-02-30``)."""
+    parts = [int(part) for part in str(data["date"]).split("-")]
+    year, month, day = (parts + [1, 1])[:3]
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return [
+            diagnostic_at(
+                path, node_at(node, ["date"]), Code.PROFILE, f"date '{data['date']}' does not exist",
+                "write YYYY, YYYY-MM or YYYY-MM-DD with a real month and day, or only as much as the sources give",
+            )  # fmt: skip
+        ]
+    return []
+
+
 def _unsourced(path: str, node: yaml.Node, data: dict[str, object]) -> list[Diagnostic]:
     """A figure, a claim or the event itself without a source."""
     problems = []
-    figures = data["figures"]
+    figures = data.get("figures", [])
     assert isinstance(figures, list)
     for index, figure in enumerate(figures):
         if not figure.get("citations"):
@@ -149,7 +183,7 @@ def _unsourced(path: str, node: yaml.Node, data: dict[str, object]) -> list[Diag
                     "add citations: ['@key'] naming where it was reported",
                 )  # fmt: skip
             )
-    claims = data["claimed-by"]
+    claims = data.get("claimed-by")
     for index, claim in enumerate(claims if isinstance(claims, list) else []):
         if not claim.get("citations"):
             at = node_at(node, ["claimed-by", index])
@@ -191,7 +225,7 @@ def _event(node: yaml.Node, data: dict[str, object], line: int) -> Event:
         groups.append(key)
         at = node_at(node, ["groups", index])
         group_at.setdefault(key, (at.start_mark.line + 1, at.start_mark.column + 1))
-    claimed = data["claimed-by"]
+    claimed = data.get("claimed-by")
     claims = None
     if isinstance(claimed, list):
         claims = []
@@ -199,7 +233,7 @@ def _event(node: yaml.Node, data: dict[str, object], line: int) -> Event:
             at = node_at(node, ["claimed-by", index, "group"])
             group_at.setdefault(item["group"], (at.start_mark.line + 1, at.start_mark.column + 1))
             claims.append(Claim(item["group"], item.get("note"), cites("claimed-by", index, "citations")))
-    raw_figures = data["figures"]
+    raw_figures = data.get("figures", [])
     assert isinstance(raw_figures, list)
     figures = tuple(
         Figure(item["what"], str(item["value"]), item["by"], cites("figures", index, "citations"))
@@ -226,6 +260,7 @@ def _event(node: yaml.Node, data: dict[str, object], line: int) -> Event:
         line,
         group_at,
         tuple(text_at),
+        str(data["see"]) if "see" in data else None,
     )
 
 
@@ -239,8 +274,8 @@ def render_event_date(date: str) -> str:
 
 
 def events_of(events: Iterable[Event], group: str) -> list[Event]:
-    """The events that name a group, oldest first (ties in file order)."""
-    return sorted((e for e in events if group in e.groups), key=lambda e: e.date)
+    """The attacks that name a group, oldest first (ties in file order)."""
+    return sorted((e for e in events if group in e.groups and e.type == "attack"), key=lambda e: e.date)
 
 
 def render_attacks(events: Iterable[Event], group: str, names: Mapping[str, str]) -> str:

@@ -112,3 +112,32 @@ def test_hovering_a_reference_shows_the_source(tmp_path: Path, browser: Browser)
     tooltip.wait_for(timeout=10_000)
     assert "A train report" in tooltip.inner_text()
     assert "dawn.com" in tooltip.inner_text()
+
+
+def test_timeline_filters_narrow_the_events_from_disk_without_script(site: Path, browser: Browser) -> None:
+    page = browser.new_page(java_script_enabled=False)
+    page.goto((site / "timeline" / "index.html").as_uri())
+    events = page.locator("article.bb-tl-event")
+    total = events.count()
+    assert total >= 20
+    visible = page.locator("article.bb-tl-event:visible")
+    assert visible.count() == total
+    every = [
+        (events.nth(i).get_attribute("data-groups") or "", events.nth(i).get_attribute("data-type")) for i in range(total)
+    ]
+    page.locator("#bb-tl-group-lej").check()
+    shown = [visible.nth(i).get_attribute("data-groups") or "" for i in range(visible.count())]
+    assert shown and all("lej" in groups.split() for groups in shown)
+    assert len(shown) == sum("lej" in groups.split() for groups, _ in every)
+    assert page.locator("section.bb-tl-year:visible").count() < page.locator("section.bb-tl-year").count()
+    page.locator("#bb-tl-type-attack").check()
+    attacks = sum("lej" in groups.split() and kind == "attack" for groups, kind in every)
+    assert 0 < attacks < len(shown)
+    assert visible.count() == attacks
+    assert all(visible.nth(i).get_attribute("data-type") == "attack" for i in range(attacks))
+    page.locator("#bb-tl-group-all").check()
+    page.locator("#bb-tl-type-all").check()
+    assert visible.count() == total
+    page.emulate_media(media="print")
+    assert page.locator(".bb-tl-filters").is_hidden()
+    assert visible.count() == total
