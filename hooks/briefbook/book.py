@@ -33,6 +33,7 @@ from .claims import Claim, in_commentary_order, load_claims, render_claims
 from .diagnostics import Code, Diagnostic
 from .events import Event, events_of, load_events, render_attacks
 from .frontmatter import check_front_matter, page_title
+from .glossary import ABBREVIATIONS, Term, check_acronyms, load_terms, render_glossary
 from .profiles import (
     FACT_BOX_ID,
     Group,
@@ -68,6 +69,7 @@ PLACEHOLDERS = {
     "groups-map": "the relationships map and table, from the fact boxes",
     "timeline": "every event by decade and year, with filters by group and type, from docs/data/events.yaml",
     "timeline-columns": "the table of the columns of timeline.csv and timeline.json",
+    "glossary": "every term of includes/abbreviations.md, sorted, with links to the profiles",
 }
 """The data placeholders the build expands (``<!-- data: NAME [ID] -->``), and what each becomes."""
 
@@ -106,6 +108,8 @@ class BookData:
     """The events file's path, for diagnostics."""
     group_files: frozenset[str] = frozenset()
     """The id of every fact box file, loaded or not (so a broken file is not also reported as missing)."""
+    terms: list[Term] | None = None
+    """The glossary, or None when the project has no abbreviations file (then acronyms are not checked)."""
 
 
 def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
@@ -155,9 +159,27 @@ def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
     diagnostics += check_references(groups, events, files)
     diagnostics += check_event_groups(f"{docs_path}/{EVENTS}", events, files)
     events_path = f"{docs_path}/{EVENTS}"
+    terms, problems = _load_terms(docs, docs_path)
+    diagnostics += problems
     return BookData(
-        registry, claims, f"{docs_path}/{CLAIMS}", diagnostics, wording, groups, events, events_path, files
+        registry, claims, f"{docs_path}/{CLAIMS}", diagnostics, wording, groups, events, events_path, files, terms
     )
+
+
+def _load_terms(docs: Path, docs_path: str) -> tuple[list[Term] | None, list[Diagnostic]]:
+    """The glossary, from the abbreviations file beside the docs folder, or None when there is none."""
+    root = docs
+    for _ in docs_path.split("/"):
+        root = root.parent
+    try:
+        raw = (root / ABBREVIATIONS).read_bytes()
+    except FileNotFoundError:
+        return None, []
+    text, problems = decode_source(ABBREVIATIONS, raw)
+    if text is None:
+        return None, problems
+    terms, found = load_terms(ABBREVIATIONS, text)
+    return terms, problems + found
 
 
 @dataclass
@@ -230,6 +252,8 @@ def scan_book(
             uncited, opt_outs = check_uncited(path, text, markers)
             scan.diagnostics += uncited
             scan.opt_outs += opt_outs
+            if data.terms is not None:
+                scan.diagnostics += check_acronyms(path, text, data.terms)
         title = page_title(text) or src
         for name, line, col in find_placeholders(text):
             scan.diagnostics += _placeholder(
@@ -355,6 +379,9 @@ def expand_placeholders(
             return render_timeline(data.events, names, scan.profiles, src)
         if name == "timeline-columns":
             return render_columns()
+        if name == "glossary":
+            shorts = {group.short: group.id for group in data.groups}
+            return render_glossary(data.terms or [], scan.profiles, shorts, src)
         return None
 
     return replace_placeholders(markdown, render)

@@ -65,6 +65,8 @@ class Code(enum.Enum):
     """A term the editorial policy keeps for attributed speech, used in the book's own voice."""
     PROFILE = "profile"
     """A group's fact box, an event or a profile page that breaks the profile template."""
+    GLOSSARY = "glossary"
+    """An acronym a content page uses that the glossary does not define, or a malformed glossary line."""
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 import socket
@@ -188,3 +189,24 @@ def test_the_real_books_sources_page_and_csl_json_hold_every_registry_entry(tmp_
     for entry in entries:
         assert f'<div class="bb-source" id="{entry["id"]}">' in page
         assert f'href="{entry["URL"]}"' in page or f'href="{entry["URL"].replace("&", "&amp;")}"' in page
+
+
+def test_an_acronym_missing_from_the_glossary_fails_the_build_and_the_page_lists_the_terms(tmp_path: Path) -> None:
+    site = make_site("glossary", tmp_path)
+    result = run([*MKDOCS, "build", "--strict"], cwd=site)
+    assert result.code == 1
+    assert [line for line in result.lines() if ": error[" in line] == [
+        "docs/index.md:9:35: error[glossary]: 'FC' is not in the glossary"
+        " (add '*[FC]: what it stands for' to includes/abbreviations.md)",
+        "docs/index.md:9:46: error[glossary]: 'CTD' is not in the glossary"
+        " (add '*[CTD]: what it stands for' to includes/abbreviations.md)",
+    ]
+    (site / "includes" / "abbreviations.md").write_text(
+        "*[TTP]: Tehreek-e-Taliban Pakistan\n*[UN]: United Nations\n*[FC]: Frontier Corps\n"
+        "*[CTD]: Counter Terrorism Department\n",
+        encoding="utf-8",
+    )
+    result = run([*MKDOCS, "build", "--strict"], cwd=site)
+    assert (result.code, result.lines()) == (0, [])
+    page = (site / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r"<tr>\s*<td>([^<]+)</td>", page) == ["CTD", "FC", "TTP", "UN"]
