@@ -12,6 +12,7 @@ import re
 
 import yaml
 
+from . import yamldata
 from .diagnostics import Code, Diagnostic
 from .textio import yaml_problem
 
@@ -47,7 +48,7 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
         ]
     block = text[opening.end() : closing.start()]
     try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
+        node = yamldata.compose(block)
     except (yaml.YAMLError, RecursionError) as error:
         line, col, problem = yaml_problem(error, block)
         return [Diagnostic(path, line + 1, col, Code.FRONTMATTER, f"front matter is not valid YAML: {problem}")]
@@ -57,7 +58,7 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
     for key, value in node.value:
         if isinstance(key, yaml.ScalarNode):
             values[key.value] = value
-    diagnostics = []
+    diagnostics = yamldata.duplicate_keys(path, node, Code.FRONTMATTER, line_offset=1)
     for key in REQUIRED:
         if key not in values:
             diagnostics.append(
@@ -91,7 +92,7 @@ def page_title(text: str) -> str | None:
     if opening is None or closing is None:
         return None
     try:
-        node = yaml.compose(text[opening.end() : closing.start()], Loader=yaml.SafeLoader)
+        node = yamldata.compose(text[opening.end() : closing.start()])
     except (yaml.YAMLError, RecursionError):
         return None  # check_front_matter reports it
     if not isinstance(node, yaml.MappingNode):

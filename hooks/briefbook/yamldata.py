@@ -78,7 +78,7 @@ def load_entries(
     entries = []
     for item, item_node in zip(data, node.value if node is not None else [], strict=True):
         entries.append(Entry(item, item_node, _validate(validator, path, item, item_node, code, what, hints)))
-    return entries, []
+    return entries, diagnostics
 
 
 def duplicate_ids(path: str, entries: Sequence[Entry], code: Code, message: str, hint: str) -> dict[int, Diagnostic]:
@@ -137,22 +137,89 @@ def load_document(
     data, node = parsed
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         return None, [Diagnostic(path, 1, 1, code, f"{name} must be a mapping of fields")]
-    return Entry(data, node, _validate(_validator(schema, None), path, data, node, code, what, hints)), []
+    return Entry(data, node, _validate(_validator(schema, None), path, data, node, code, what, hints)), diagnostics
 
 
-class _Loader(yaml.SafeLoader):
-    """libyaml-compatible safe loading, with dates kept as written (``2025-03-11`` stays a string)."""
+class Loader(yaml.SafeLoader):
+    """Safe loading for the book's own YAML: dates kept as written, and no aliases.
+
+    ``2025-03-11`` stays a string, for the book's own date checks. An alias (``*name``)
+    is refused where it is met, so a file cannot expand into more data than it holds
+    (the "billion laughs" attack); the book's files never need one.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        """Compose the next node, refusing an alias."""
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, f"alias '*{event.anchor}' is not allowed; write the value out in full", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
-_Loader.yaml_implicit_resolvers = {
+Loader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
+def compose(text: str) -> yaml.Node | None:
+    """Compose one YAML document with :class:`Loader`, keeping every node's position.
+
+    Raises:
+        yaml.YAMLError: The text is not valid YAML, or uses an alias.
+        RecursionError: It nests too deeply to compose.
+    """
+    loader = Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def duplicate_keys(path: str, node: yaml.Node | None, code: Code, *, line_offset: int = 0) -> list[Diagnostic]:
+    """Report every mapping key that repeats an earlier key of the same mapping, at the repeat.
+
+    YAML keeps only the last value of a repeated key, so the first is silently lost.
+
+    Args:
+        path: The file's path, for diagnostics.
+        node: The composed document.
+        code: The diagnostic code.
+        line_offset: Lines before the YAML text in the file (front matter starts on line 2).
+    """
+    found = []
+    pending = [node] if node is not None else []
+    while pending:  # iterative, so deep nesting cannot exhaust the stack
+        current = pending.pop()
+        if isinstance(current, yaml.MappingNode):
+            first_line: dict[str, int] = {}
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    line = key.start_mark.line + 1 + line_offset
+                    if key.value in first_line:
+                        found.append(
+                            Diagnostic(
+                                path,
+                                line,
+                                key.start_mark.column + 1,
+                                code,
+                                f"duplicate key '{key.value}' (first at line {first_line[key.value]})",
+                                "YAML keeps only the last value; remove or rename one of them",
+                            )
+                        )
+                    else:
+                        first_line[key.value] = line
+                pending.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+    return sorted(found, key=lambda d: (d.line, d.col or 0))
+
+
 def _parse(path: str, text: str, name: str) -> tuple[tuple[object, yaml.Node | None] | None, list[Diagnostic]]:
     """Parse one YAML document, keeping its node tree for positions."""
-    loader = _Loader(text)
+    loader = Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -161,7 +228,7 @@ def _parse(path: str, text: str, name: str) -> tuple[tuple[object, yaml.Node | N
         return None, [Diagnostic(path, line, col, Code.YAML, f"{name} is not valid YAML: {problem}")]
     finally:
         loader.dispose()
-    return (data, node), []
+    return (data, node), duplicate_keys(path, node, Code.YAML)
 
 
 @functools.cache

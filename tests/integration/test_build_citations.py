@@ -62,6 +62,28 @@ def test_malformed_registry_yaml_is_reported_at_its_line(tmp_path: Path) -> None
     assert result.code == 1
 
 
+def test_aliases_and_duplicate_keys_in_the_registry_fail_build_and_check_alike(tmp_path: Path) -> None:
+    site = make_site("citations", tmp_path)
+    registry = site / "docs" / "sources.yaml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace('  title: "A train report"\n', '  title: "A train report"\n  title: Again\n', 1))
+    expected = [
+        "docs/sources.yaml:5:3: error[yaml]: duplicate key 'title' (first at line 4)"
+        " (YAML keeps only the last value; remove or rename one of them)"
+    ]
+    built = run([*MKDOCS, "build", "--strict"], cwd=site)
+    checked = run([str(ROOT / ".venv" / "bin" / "briefbook"), "check"], cwd=site)
+    assert (built.lines(), built.code) == (expected, 1)
+    assert (checked.stdout.splitlines(), checked.code) == (expected, 1)
+    registry.write_text(text.replace("  kind: news\n", "  kind: &k news\n", 1).replace("  kind: rights-group\n", "  kind: *k\n", 1))
+    built = run([*MKDOCS, "build", "--strict"], cwd=site)
+    assert built.lines() == [
+        "docs/sources.yaml:20:9: error[yaml]: the registry is not valid YAML: alias '*k' is not allowed; write the value out in full"
+    ]
+    assert "Traceback" not in built.stderr
+    assert built.code == 1
+
+
 def test_markers_render_as_numbered_references_with_back_links(tmp_path: Path) -> None:
     site = make_site("citations", tmp_path)
     result = run([*MKDOCS, "build", "--strict"], cwd=site)

@@ -60,9 +60,16 @@ BAD = {
             "docs/p.md:3:1: error[frontmatter]: front matter is not valid YAML: found character '\\t' that cannot start any token"
         ],
     ),
-    "yaml-undefined-alias": (
+    "yaml-alias": (
         "---\ntitle: T\ndescription: *d\n---\n",
-        ["docs/p.md:3:14: error[frontmatter]: front matter is not valid YAML: found undefined alias 'd'"],
+        ["docs/p.md:3:14: error[frontmatter]: front matter is not valid YAML: alias '*d' is not allowed; write the value out in full"],
+    ),
+    "duplicate-key": (
+        "---\ntitle: T\ndescription: D\ntitle: U\nreviewed: 2026-11-24\n---\n",
+        [
+            "docs/p.md:4:1: error[frontmatter]: duplicate key 'title' (first at line 2)"
+            " (YAML keeps only the last value; remove or rename one of them)"
+        ],
     ),
     "yaml-error-crlf": (
         "---\r\ntitle: T\r\ndescription: [x\r\nreviewed: 2026-11-24\r\n---\r\n",

@@ -133,6 +133,20 @@ def _entry(**changes: str | None) -> str:
             ],
         ),
         ("id: a\n", ["docs/sources.yaml:1:1: error[registry]: the registry must be a list of sources"]),
+        (
+            _entry(note="&n N.") + _entry(id="k2", note="*n"),
+            [
+                "docs/sources.yaml:18:9: error[yaml]: the registry is not valid YAML:"
+                " alias '*n' is not allowed; write the value out in full"
+            ],
+        ),
+        (
+            _entry() + "  title: Again\n",
+            [
+                "docs/sources.yaml:10:3: error[yaml]: duplicate key 'title' (first at line 3)"
+                " (YAML keeps only the last value; remove or rename one of them)"
+            ],
+        ),
     ],
     ids=[
         "missing-field",
@@ -149,11 +163,24 @@ def _entry(**changes: str | None) -> str:
         "duplicate-id",
         "yaml-syntax",
         "not-a-list",
+        "alias",
+        "duplicate-key",
     ],
 )
 def test_registry_problems_are_reported_at_their_line(text: str, expected: list[str]) -> None:
     _, problems = load_registry(R, text)
     assert [render_diagnostic(d) for d in problems] == expected
+
+
+def test_an_alias_bomb_is_refused_at_the_first_alias_without_expanding() -> None:
+    bomb = "- &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"- &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(20)
+    )
+    registry, problems = load_registry(R, bomb)
+    assert [render_diagnostic(d) for d in problems] == [
+        "docs/sources.yaml:2:7: error[yaml]: the registry is not valid YAML: alias '*a' is not allowed; write the value out in full"
+    ]
+    assert not registry.readable
 
 
 def test_entries_with_problems_are_left_out_but_others_load() -> None:
