@@ -34,6 +34,7 @@ from briefbook import (
     check_nav,
     check_pages_in_nav,
     decode_source,
+    escaping_paths,
     expand_placeholders,
     has_errors,
     load_book_data,
@@ -108,8 +109,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add sources.json; scan every page, stopping if one cannot be read; add the timeline's files; index them all."""
+    """Add sources.json; drop files outside the docs folder; scan every page; add the timeline's files; index them."""
     files.append(File.generated(config, "sources.json", content=render_csl_json(_build.data.registry)))
+    listed = [f.src_uri for f in files if f.abs_src_path is not None and not f.generated_by]
+    outside, found = escaping_paths(Path(config.docs_dir), listed, docs_path=_build.docs_path)
+    for file in [f for f in files if f.src_uri in outside]:
+        files.remove(file)  # never copied into the site
+    _build.diagnostics += found
     problems: list[Diagnostic] = []
     for file in files.documentation_pages():
         if file.abs_src_path is None:

@@ -40,6 +40,7 @@ from .diagnostics import (
     sort_diagnostics,
 )
 from .events import Event, Figure, events_of, load_events, render_attacks, render_event_date
+from .files import escaping_paths
 from .frontmatter import check_front_matter, page_title
 from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths, page_url
@@ -171,6 +172,7 @@ __all__ = [
     "check_nav",
     "check_pages_in_nav",
     "decode_source",
+    "escaping_paths",
     "has_errors",
     "index_paths",
     "line_col",

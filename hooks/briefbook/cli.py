@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .book import GENERATED, load_book_data, scan_book
 from .citations import render_opt_outs
 from .diagnostics import Diagnostic, has_errors, render_diagnostic, render_json, render_summary, sort_diagnostics
+from .files import escaping_paths
 from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths
 from .markdown_scan import scan_links
@@ -111,10 +112,12 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
     diagnostics += problems
     docs = root / settings.docs_dir
     docs_path = _display(docs, root)
-    texts, problems = _read_pages(docs, docs_path)
+    listed, problems = _listed_files(docs, docs_path)
+    diagnostics += problems
+    texts, problems = _read_pages(docs, docs_path, listed)
     diagnostics += problems
     directory_urls = _built_with_directory_urls(site, texts, default=settings.use_directory_urls)
-    index = index_paths([*_walk_docs(docs), *GENERATED, *_site_assets(site)], use_directory_urls=directory_urls)
+    index = index_paths([*listed, *GENERATED, *_site_assets(site)], use_directory_urls=directory_urls)
     data = load_book_data(docs, docs_path=docs_path)
     diagnostics += data.diagnostics
     book = scan_book(texts, data, _slugify, docs_path=docs_path)
@@ -130,9 +133,11 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
 
 def _check_links_only(docs: Path, site: Path | None, *, use_directory_urls: bool) -> list[Diagnostic]:
     docs_path = _display(docs, Path.cwd())
-    texts, diagnostics = _read_pages(docs, docs_path)
+    listed, diagnostics = _listed_files(docs, docs_path)
+    texts, problems = _read_pages(docs, docs_path, listed)
+    diagnostics += problems
     directory_urls = _built_with_directory_urls(site, texts, default=use_directory_urls)
-    index = index_paths([*_walk_docs(docs), *_site_assets(site)], use_directory_urls=directory_urls)
+    index = index_paths([*listed, *_site_assets(site)], use_directory_urls=directory_urls)
     index, built = _add_built_pages(index, site, use_directory_urls=directory_urls)
     return diagnostics + check_links([*_pages(texts, index, site), *built], index, docs_path=docs_path)
 
@@ -190,26 +195,38 @@ def _site_assets(site: Path | None) -> list[str]:
     return [path for path in _walk_docs(site) if not path.endswith(".html")]
 
 
-def _walk_docs(docs: Path) -> list[str]:
-    """List the docs folder as MkDocs does: no dot files, no ``templates`` folder."""
+def _walk_docs(docs: Path, *, folders: bool = False) -> list[str]:
+    """List the docs folder as MkDocs does: no dot files, no ``templates`` folder.
+
+    Symlinked folders are not entered (their files would lie outside the folder); with
+    ``folders`` the folders themselves are listed instead of the files.
+    """
     found = []
     for folder, dirs, names in os.walk(docs):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         rel = Path(folder).relative_to(docs).as_posix()
         if rel == "templates" or rel.startswith("templates/"):
             continue
-        for name in sorted(names):
+        for name in sorted(dirs if folders else names):
             if not name.startswith("."):
                 found.append(name if rel == "." else f"{rel}/{name}")
     return found
 
 
-def _read_pages(docs: Path, docs_path: str) -> tuple[dict[str, str], list[Diagnostic]]:
+def _listed_files(docs: Path, docs_path: str) -> tuple[list[str], list[Diagnostic]]:
+    """List the docs folder's files that the site publishes, reporting symlinks that lead out of it."""
     if not docs.is_dir():
         raise _UsageError(f"no docs folder at {docs}")
+    files = _walk_docs(docs)
+    linked_folders = [path for path in _walk_docs(docs, folders=True) if (docs / path).is_symlink()]
+    outside, diagnostics = escaping_paths(docs, [*files, *linked_folders], docs_path=docs_path)
+    return [path for path in files if path not in outside], diagnostics
+
+
+def _read_pages(docs: Path, docs_path: str, listed: list[str]) -> tuple[dict[str, str], list[Diagnostic]]:
     texts: dict[str, str] = {}
     diagnostics: list[Diagnostic] = []
-    for src in _walk_docs(docs):
+    for src in listed:
         if src.lower().endswith((".md", ".markdown")):
             text, problems = decode_source(f"{docs_path}/{src}", (docs / src).read_bytes())
             diagnostics += problems

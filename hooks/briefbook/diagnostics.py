@@ -34,7 +34,7 @@ class Code(enum.Enum):
     CASE = "case"
     """A link whose file name differs in case from the file on disk."""
     ESCAPE = "escape"
-    """A link that leaves the docs folder or uses an absolute path."""
+    """A link that leaves the docs folder or uses an absolute path, or a symlink in it that leads out."""
     NAV = "nav"
     """A nav entry to a missing file, or a page missing from the nav."""
     FRONTMATTER = "frontmatter"

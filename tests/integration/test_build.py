@@ -210,3 +210,35 @@ def test_an_acronym_missing_from_the_glossary_fails_the_build_and_the_page_lists
     assert (result.code, result.lines()) == (0, [])
     page = (site / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r"<tr>\s*<td>([^<]+)</td>", page) == ["CTD", "FC", "TTP", "UN"]
+
+
+def test_a_symlink_out_of_the_docs_folder_is_reported_and_never_published(tmp_path: Path) -> None:
+    site = make_site("clean", tmp_path)
+    docs = site / "docs"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("not for the site\n", encoding="utf-8")
+    (outside / "notes.md").write_text("# Notes\n", encoding="utf-8")
+    (docs / "leak.txt").symlink_to(outside / "secret.txt")
+    (docs / "linked").symlink_to(outside, target_is_directory=True)
+    (docs / "img" / "same.png").symlink_to(next((docs / "img").iterdir()))  # inside the folder: fine
+    with (docs / "index.md").open("a", encoding="utf-8") as page:
+        page.write("\nThe [leak](leak.txt).\n")
+    built = run([*MKDOCS, "build", "--strict"], cwd=site)
+    checked = run([str(ROOT / ".venv" / "bin" / "briefbook"), "check"], cwd=site)
+    hint = "(copy what you need into docs/ instead of linking to it)"
+    expected = [
+        "docs/index.md:63:12: error[link]: 'leak.txt' not found: no file 'leak.txt' in the docs",
+        f"docs/leak.txt:1: error[escape]: 'leak.txt' is a symlink to '{outside.resolve() / 'secret.txt'}',"
+        f" outside the docs folder; it is not published {hint}",
+        f"docs/linked:1: error[escape]: 'linked' is a symlink to '{outside.resolve()}',"
+        f" outside the docs folder; it is not published {hint}",
+    ]
+    assert built.lines() == expected
+    # Without a built site the standalone check cannot tell an indented code block from an admonition's or a
+    # list item's body, so it also reports the clean fixture's link in indented code; the build does not.
+    assert [line for line in checked.stdout.splitlines() if "missing.md" not in line] == expected
+    assert (built.code, checked.code) == (1, 1)
+    assert "Traceback" not in built.stderr
+    published = {path.name for path in (site / "site").rglob("*")} if (site / "site").exists() else set()
+    assert not published & {"leak.txt", "secret.txt", "notes.md", "linked"}

@@ -1,0 +1,65 @@
+"""Files of the docs folder that live outside it: a symlink to elsewhere is never published.
+
+MkDocs follows symlinks when it collects the docs folder, so a link to a system file or
+to another folder would be copied into the site. The build and ``briefbook check`` both
+ask :func:`escaping_paths` which paths resolve outside the folder, report each at the
+top-most symlink, and leave everything under it out.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from .diagnostics import Code, Diagnostic
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+
+def escaping_paths(docs: Path, paths: Iterable[str], *, docs_path: str) -> tuple[set[str], list[Diagnostic]]:
+    """Find the paths of the docs folder that resolve outside it, and report each link once.
+
+    Args:
+        docs: The docs folder.
+        paths: POSIX paths of files (or folders) relative to it, as MkDocs or a walk lists them.
+        docs_path: How the folder is shown in diagnostics (``docs``).
+
+    Returns:
+        The paths that lie outside (to leave out of the site and its index) and one
+        ``escape`` diagnostic per symlink that leads out, at that symlink.
+    """
+    root = os.path.realpath(docs)
+    outside: set[str] = set()
+    links: dict[str, str] = {}
+    for path in paths:
+        link = _escaping_link(docs, root, path)
+        if link is not None:
+            outside.add(path)
+            links[link] = os.path.realpath(docs / link)
+    diagnostics = [
+        Diagnostic(
+            f"{docs_path}/{link}",
+            1,
+            None,
+            Code.ESCAPE,
+            f"'{link}' is a symlink to '{target}', outside the docs folder; it is not published",
+            f"copy what you need into {docs_path}/ instead of linking to it",
+        )
+        for link, target in sorted(links.items())
+    ]
+    return outside, diagnostics
+
+
+def _escaping_link(docs: Path, root: str, path: str) -> str | None:
+    """Return the top-most symlink on ``path`` that resolves outside ``root``, if any."""
+    prefix = ""
+    for part in path.split("/"):
+        prefix = f"{prefix}/{part}" if prefix else part
+        candidate = docs / prefix
+        if candidate.is_symlink():
+            target = os.path.realpath(candidate)
+            if os.path.commonpath([root, target]) != root:
+                return prefix
+    return None

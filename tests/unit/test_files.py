@@ -1,0 +1,35 @@
+"""Symlinks that lead out of the docs folder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefbook import escaping_paths, render_diagnostic
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_only_links_that_leave_the_folder_are_reported_once_at_the_top_most_link(tmp_path: Path) -> None:
+    docs, outside = tmp_path / "docs", tmp_path / "outside"
+    (docs / "img").mkdir(parents=True)
+    (outside / "deep").mkdir(parents=True)
+    (docs / "img" / "a.png").write_bytes(b"png")
+    (docs / "img" / "b.png").symlink_to(docs / "img" / "a.png")
+    (docs / "passwd").symlink_to("/etc/passwd")
+    (docs / "shared").symlink_to(outside, target_is_directory=True)
+    paths = ["img/a.png", "img/b.png", "passwd", "shared/x.md", "shared/deep/y.md"]
+    outside_paths, problems = escaping_paths(docs, paths, docs_path="docs")
+    assert outside_paths == {"passwd", "shared/x.md", "shared/deep/y.md"}
+    hint = "(copy what you need into docs/ instead of linking to it)"
+    assert [render_diagnostic(d) for d in problems] == [
+        "docs/passwd:1: error[escape]: 'passwd' is a symlink to '/etc/passwd', outside the docs folder;"
+        f" it is not published {hint}",
+        f"docs/shared:1: error[escape]: 'shared' is a symlink to '{outside.resolve()}', outside the docs folder;"
+        f" it is not published {hint}",
+    ]
+
+
+def test_a_folder_without_links_has_nothing_outside(tmp_path: Path) -> None:
+    (tmp_path / "index.md").write_text("# Home\n", encoding="utf-8")
+    assert escaping_paths(tmp_path, ["index.md", "missing.md"], docs_path="docs") == (set(), [])
