@@ -30,9 +30,12 @@ from briefbook import (
     Registry,
     SiteFile,
     SiteIndex,
+    SourceText,
+    check_html,
     check_links,
     check_nav,
     check_pages_in_nav,
+    clean_html,
     decode_source,
     escaping_paths,
     expand_placeholders,
@@ -166,11 +169,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Keep the rendered page's anchors and links, with the source's link positions."""
+    """Check the rendered content against the HTML allowlist; keep its anchors and links."""
     src = page.file.src_uri
     source = _build.sources.get(src, "")
     _build.pages[src] = PageLinks(src, scan_links(source), scan_html(html))
-    return html
+    sources = [SourceText(f"{_build.docs_path}/{src}", source), *_build.data.files]
+    unsafe = check_html(html, sources)
+    _build.diagnostics += unsafe
+    return clean_html(html) if unsafe else html  # under `mkdocs serve`, nothing refused runs
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

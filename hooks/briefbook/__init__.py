@@ -42,6 +42,17 @@ from .diagnostics import (
 from .events import Event, Figure, events_of, load_events, render_attacks, render_event_date
 from .files import escaping_paths
 from .frontmatter import check_front_matter, page_title
+from .html_safety import (
+    ELEMENTS,
+    GLOBAL_ATTRIBUTES,
+    SCHEMES,
+    SourceText,
+    browser_url,
+    check_html,
+    clean_html,
+    render_markdown,
+    url_scheme,
+)
 from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths, page_url
 from .markdown_scan import LinkKind, SourceLink, mask_markdown, scan_links
@@ -87,6 +98,15 @@ from .timeline import (
 )
 
 __all__ = [
+    "ELEMENTS",
+    "GLOBAL_ATTRIBUTES",
+    "SCHEMES",
+    "SourceText",
+    "browser_url",
+    "check_html",
+    "clean_html",
+    "render_markdown",
+    "url_scheme",
     "COLUMNS",
     "CSS_FILE",
     "CSV_FILE",

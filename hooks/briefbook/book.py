@@ -34,6 +34,7 @@ from .diagnostics import Code, Diagnostic
 from .events import Event, events_of, load_events, render_attacks
 from .frontmatter import check_front_matter, page_title
 from .glossary import ABBREVIATIONS, Term, check_acronyms, load_terms, render_glossary
+from .html_safety import SourceText
 from .profiles import (
     FACT_BOX_ID,
     Group,
@@ -110,6 +111,8 @@ class BookData:
     """The id of every fact box file, loaded or not (so a broken file is not also reported as missing)."""
     terms: list[Term] | None = None
     """The glossary, or None when the project has no abbreviations file (then acronyms are not checked)."""
+    files: tuple[SourceText, ...] = ()
+    """The data files as read, to locate markup that came from them."""
 
 
 def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
@@ -130,6 +133,7 @@ def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
     groups: list[Group] = []
     folder = docs / GROUPS
     group_files = sorted(f"{GROUPS}/{p.name}" for p in folder.glob("*.yaml")) if folder.is_dir() else []
+    files: list[SourceText] = []
     for name in (REGISTRY, CLAIMS, WORDING, EVENTS, *group_files):
         path = f"{docs_path}/{name}"
         try:
@@ -143,6 +147,7 @@ def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
         diagnostics += problems
         if text is None:
             continue
+        files.append(SourceText(path, text, markdown=False))
         if name == REGISTRY:
             registry, problems = load_registry(path, text)
         elif name == CLAIMS:
@@ -155,15 +160,16 @@ def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
             group, problems = load_group(path, text)
             groups += [group] if group is not None else []
         diagnostics += problems
-    files = frozenset(posixpath.splitext(posixpath.basename(name))[0] for name in group_files)
-    diagnostics += check_references(groups, events, files)
-    diagnostics += check_event_groups(f"{docs_path}/{EVENTS}", events, files)
+    ids = frozenset(posixpath.splitext(posixpath.basename(name))[0] for name in group_files)
+    diagnostics += check_references(groups, events, ids)
+    diagnostics += check_event_groups(f"{docs_path}/{EVENTS}", events, ids)
     events_path = f"{docs_path}/{EVENTS}"
     terms, problems = _load_terms(docs, docs_path)
     diagnostics += problems
     return BookData(
-        registry, claims, f"{docs_path}/{CLAIMS}", diagnostics, wording, groups, events, events_path, files, terms
-    )
+        registry, claims, f"{docs_path}/{CLAIMS}", diagnostics, wording, groups, events, events_path, ids, terms,
+        tuple(files),
+    )  # fmt: skip
 
 
 def _load_terms(docs: Path, docs_path: str) -> tuple[list[Term] | None, list[Diagnostic]]:
@@ -266,7 +272,11 @@ def scan_book(
         if group.id not in scan.profiles:
             scan.diagnostics.append(
                 Diagnostic(
-                    group.path, group.line, None, Code.PROFILE, f"group '{group.id}' has no profile page",
+                    group.path,
+                    group.line,
+                    None,
+                    Code.PROFILE,
+                    f"group '{group.id}' has no profile page",
                     f"add a page with the line '<!-- data: group {group.id} -->'",
                 )  # fmt: skip
             )

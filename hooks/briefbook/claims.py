@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 VERDICTS = ("supported", "partly supported", "disputed", "unsupported", "incorrect")
 """The verdict scale, from best to worst supported."""
 
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One claim of the register."""

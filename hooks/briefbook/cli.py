@@ -1,8 +1,9 @@
 """The ``briefbook`` command: the book's checks outside MkDocs.
 
 ``briefbook check`` runs every check of the book on a project (the folder of its
-mkdocs.yml): file encodings, front matter, the nav and internal links; with ``--site``
-it also reads the built pages, for anchors and for links that extensions make.
+mkdocs.yml): file encodings, front matter, the nav, internal links, and each page's
+HTML against the allowlist (rendered here with the site's Markdown extensions); with
+``--site`` it also reads the built pages, for anchors and for links that extensions make.
 
 ``briefbook links DOCS`` runs the link and anchor check alone on any MkDocs project's
 docs folder (``--site`` for the built site); none of the book's own rules apply there.
@@ -19,14 +20,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .book import GENERATED, load_book_data, scan_book
-from .citations import render_opt_outs
+from .book import GENERATED, BookData, BookScan, expand_placeholders, load_book_data, scan_book
+from .citations import render_citations, render_opt_outs
 from .diagnostics import Diagnostic, has_errors, render_diagnostic, render_json, render_summary, sort_diagnostics
 from .files import escaping_paths
+from .html_safety import SourceText, check_html, render_markdown
 from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths
 from .markdown_scan import scan_links
-from .nav import check_nav, check_pages_in_nav, parse_config
+from .nav import SiteConfig, check_nav, check_pages_in_nav, parse_config
 from .textio import decode_source
 
 if TYPE_CHECKING:
@@ -122,12 +124,26 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
     diagnostics += data.diagnostics
     book = scan_book(texts, data, _slugify, docs_path=docs_path)
     diagnostics += book.diagnostics
+    diagnostics += _check_rendered(texts, data, book, settings, root, docs_path)
     opt_outs.extend(render_opt_outs(book.opt_outs))
     if settings.nav is not None:
         diagnostics += check_nav(config.name, settings.nav, index)
         diagnostics += check_pages_in_nav(settings.nav, index, docs_path=docs_path)
     index, built = _add_built_pages(index, site, use_directory_urls=directory_urls)
     diagnostics += check_links([*_pages(texts, index, site), *built], index, docs_path=docs_path)
+    return diagnostics
+
+
+def _check_rendered(
+    texts: dict[str, str], data: BookData, book: BookScan, settings: SiteConfig, root: Path, docs_path: str
+) -> list[Diagnostic]:
+    """Render each page as the build does and check its HTML against the allowlist."""
+    diagnostics = []
+    for src, text in texts.items():
+        markdown = render_citations(expand_placeholders(text, src, data, book), data.registry, src)
+        html = render_markdown(markdown, settings.markdown_extensions, root=str(root))
+        if html is not None:
+            diagnostics += check_html(html, [SourceText(f"{docs_path}/{src}", text), *data.files])
     return diagnostics
 
 

@@ -161,7 +161,10 @@ def _impossible_date(path: str, node: yaml.Node, data: dict[str, object]) -> lis
     except ValueError:
         return [
             diagnostic_at(
-                path, node_at(node, ["date"]), Code.PROFILE, f"date '{data['date']}' does not exist",
+                path,
+                node_at(node, ["date"]),
+                Code.PROFILE,
+                f"date '{data['date']}' does not exist",
                 "write YYYY, YYYY-MM or YYYY-MM-DD with a real month and day, or only as much as the sources give",
             )  # fmt: skip
         ]
@@ -179,7 +182,10 @@ def _unsourced(path: str, node: yaml.Node, data: dict[str, object]) -> list[Diag
             value = figure["value"]
             problems.append(
                 diagnostic_at(
-                    path, at, Code.PROFILE, f"figure '{figure['what']}: {value}' (by {figure['by']}) has no source",
+                    path,
+                    at,
+                    Code.PROFILE,
+                    f"figure '{figure['what']}: {value}' (by {figure['by']}) has no source",
                     "add citations: ['@key'] naming where it was reported",
                 )  # fmt: skip
             )
@@ -189,14 +195,20 @@ def _unsourced(path: str, node: yaml.Node, data: dict[str, object]) -> list[Diag
             at = node_at(node, ["claimed-by", index])
             problems.append(
                 diagnostic_at(
-                    path, at, Code.PROFILE, f"the claim by '{claim['group']}' has no source",
+                    path,
+                    at,
+                    Code.PROFILE,
+                    f"the claim by '{claim['group']}' has no source",
                     "add citations: ['@key'] naming where the claim was reported",
                 )  # fmt: skip
             )
     if not data["citations"]:
         problems.append(
             diagnostic_at(
-                path, node_at(node, ["citations"]), Code.PROFILE, f"event '{data['id']}' has no source",
+                path,
+                node_at(node, ["citations"]),
+                Code.PROFILE,
+                f"event '{data['id']}' has no source",
                 "add citations: ['@key']",
             )  # fmt: skip
         )

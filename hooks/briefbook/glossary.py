@@ -96,7 +96,11 @@ def check_acronyms(path: str, text: str, terms: Sequence[Term]) -> list[Diagnost
         line, col = line_col(text, match.start())
         problems.append(
             Diagnostic(
-                path, line, col, Code.GLOSSARY, f"'{acronym}' is not in the glossary",
+                path,
+                line,
+                col,
+                Code.GLOSSARY,
+                f"'{acronym}' is not in the glossary",
                 f"add '*[{acronym}]: what it stands for' to {ABBREVIATIONS}",
             )  # fmt: skip
         )

@@ -50,6 +50,8 @@ class SiteConfig:
     """Whether pages get ``page/`` URLs rather than ``page.html``."""
     nav: tuple[NavEntry, ...] | None
     """The nav's page entries, or None when the nav is left to MkDocs."""
+    markdown_extensions: tuple[tuple[str, dict[str, object]], ...] = ()
+    """Each Markdown extension with its plain options (tagged values such as ``!!python/name:`` are left out)."""
 
 
 def parse_config(path: str, text: str) -> tuple[SiteConfig, list[Diagnostic]]:
@@ -79,7 +81,41 @@ def parse_config(path: str, text: str) -> tuple[SiteConfig, list[Diagnostic]]:
     nav_node = values.get("nav")
     nav = tuple(_walk(nav_node)) if nav_node is not None else None
     directory_urls = scalar("use_directory_urls", "true").lower() not in ("false", "no", "off")
-    return SiteConfig(scalar("docs_dir", "docs"), scalar("site_dir", "site"), directory_urls, nav), []
+    extensions = tuple(_extensions(values.get("markdown_extensions")))
+    return SiteConfig(scalar("docs_dir", "docs"), scalar("site_dir", "site"), directory_urls, nav, extensions), []
+
+
+def _extensions(node: yaml.Node | None) -> Iterable[tuple[str, dict[str, object]]]:
+    """The ``markdown_extensions`` list: names, or one-key mappings of a name to its options."""
+    if not isinstance(node, yaml.SequenceNode):
+        return
+    for item in node.value:
+        if isinstance(item, yaml.ScalarNode) and item.value:
+            yield item.value, {}
+        elif isinstance(item, yaml.MappingNode) and len(item.value) == 1:
+            key, value = item.value[0]
+            if isinstance(key, yaml.ScalarNode):
+                options = _plain(value)
+                yield key.value, options if isinstance(options, dict) else {}
+
+
+def _plain(node: yaml.Node) -> object:
+    """A node's value built from plain scalars, lists and mappings only; None for anything tagged."""
+    if node.tag.startswith("tag:yaml.org,2002:python/") or node.tag.startswith("!"):
+        return None
+    if isinstance(node, yaml.MappingNode):
+        built = {}
+        for key, value in node.value:
+            plain = _plain(value)
+            if isinstance(key, yaml.ScalarNode) and plain is not None:
+                built[key.value] = plain
+        return built
+    if isinstance(node, yaml.SequenceNode):
+        return [v for v in (_plain(item) for item in node.value) if v is not None]
+    try:
+        return yaml.safe_load(yaml.serialize(node)) if isinstance(node, yaml.ScalarNode) else None
+    except yaml.YAMLError:
+        return None
 
 
 def _walk(node: yaml.Node) -> Iterable[NavEntry]:

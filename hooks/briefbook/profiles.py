@@ -216,14 +216,20 @@ def _fact_problems(path: str, node: yaml.Node, field: str, steps: Sequence[objec
     if not fact.citations:
         problems.append(
             diagnostic_at(
-                path, node, Code.PROFILE, f"{where} ({shown}) has no citation",
+                path,
+                node,
+                Code.PROFILE,
+                f"{where} ({shown}) has no citation",
                 "add citations: ['@key'], or write the value as unknown",
             )  # fmt: skip
         )
     if field == "designations" and "date" not in fact.fields:
         problems.append(
             diagnostic_at(
-                path, node, Code.PROFILE, f"{where} ({shown}) has no date",
+                path,
+                node,
+                Code.PROFILE,
+                f"{where} ({shown}) has no date",
                 "add date: YYYY-MM-DD (or YYYY-MM, YYYY) as the designating body gives it",
             )  # fmt: skip
         )
@@ -297,14 +303,21 @@ def check_references(groups: Sequence[Group], events: Sequence[Event], profiled:
                 )
                 diagnostics.append(
                     Diagnostic(
-                        group.path, fact.line, fact.col, Code.PROFILE,
-                        f"relationship names group '{target}', which has no profile and no event", hint,
+                        group.path,
+                        fact.line,
+                        fact.col,
+                        Code.PROFILE,
+                        f"relationship names group '{target}', which has no profile and no event",
+                        hint,
                     )  # fmt: skip
                 )
             elif not fact.text("name") and target not in named:
                 diagnostics.append(
                     Diagnostic(
-                        group.path, fact.line, fact.col, Code.PROFILE,
+                        group.path,
+                        fact.line,
+                        fact.col,
+                        Code.PROFILE,
                         f"relationship names group '{target}', which has no profile, without its name",
                         "add name: the group's name",
                     )  # fmt: skip
@@ -379,7 +392,11 @@ def check_profile_page(path: str, text: str, group: str) -> list[Diagnostic]:
             after = SECTIONS[min(later)][0]
             diagnostics.append(
                 Diagnostic(
-                    path, line, col, Code.PROFILE, f"section '{want}' is out of order: it must come before '{after}'",
+                    path,
+                    line,
+                    col,
+                    Code.PROFILE,
+                    f"section '{want}' is out of order: it must come before '{after}'",
                     f"the sections are, in order: {', '.join(t for t, _ in SECTIONS)}",
                 )  # fmt: skip
             )
@@ -394,7 +411,11 @@ def check_profile_page(path: str, text: str, group: str) -> list[Diagnostic]:
         before = f", before '{SECTIONS[following[0][0]][0]}'" if following else ""
         diagnostics.append(
             Diagnostic(
-                path, line, col, Code.PROFILE, f"profile lacks the section '{title}'",
+                path,
+                line,
+                col,
+                Code.PROFILE,
+                f"profile lacks the section '{title}'",
                 f"add '## {title} {{#{anchor}}}'{before}",
             )  # fmt: skip
         )
@@ -403,7 +424,11 @@ def check_profile_page(path: str, text: str, group: str) -> list[Diagnostic]:
     if here is not None and not _in_section(masked, text, lines, here[0], f"<!-- data: attacks {group} -->"):
         diagnostics.append(
             Diagnostic(
-                path, here[0], here[1], Code.PROFILE, "the Major attacks section does not show the events table",
+                path,
+                here[0],
+                here[1],
+                Code.PROFILE,
+                "the Major attacks section does not show the events table",
                 f"add the line '<!-- data: attacks {group} -->' under it",
             )  # fmt: skip
         )
@@ -552,6 +577,7 @@ def render_comparison(groups: Sequence[Group], pages: Mapping[str, str], page_sr
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for group in sorted(groups, key=_founding_order):
+
         def cell(anchor: str, text: str, group: Group = group) -> str:
             return _link(pages, group.id, page_src, anchor, text) if text != "unknown" else "unknown"
 
@@ -563,9 +589,7 @@ def render_comparison(groups: Sequence[Group], pages: Mapping[str, str], page_sr
         strength = (
             f"{estimate.text('estimate')} ({estimate.text('by')}, {estimate.fields['year']})" if estimate else "unknown"
         )
-        designations = "; ".join(
-            f"{by} ({', '.join(years)})" for by, years in _designations_by_body(group).items()
-        )
+        designations = "; ".join(f"{by} ({', '.join(years)})" for by, years in _designations_by_body(group).items())
         row = [
             _link(pages, group.id, page_src, None, f"{_table(group.name)} ({_table(group.short)})"),
             cell("origins-and-evolution", year),
@@ -815,5 +839,3 @@ def render_relationships(
                 f"| {render_marker(fact.citations)} |"
             )
     return "\n".join(out)
-
-

@@ -117,7 +117,7 @@ def _filters(events: Sequence[Event], names: Mapping[str, str]) -> str:
 
 
 def _choices(name: str, legend: str, options: Sequence[tuple[str, str]]) -> str:
-    out = [f'<fieldset><legend>{legend}</legend>']
+    out = [f"<fieldset><legend>{legend}</legend>"]
     for value, label in options:
         checked = " checked" if value == "all" else ""
         out.append(
@@ -133,7 +133,7 @@ def _event(event: Event, names: Mapping[str, str], profiles: Mapping[str, str], 
     out = [
         f'<article class="bb-tl-event" id="{event.id}" data-groups="{groups}" data-type="{event.type}" markdown>\n',
         f"**{render_event_date(event.date)}: {_text(event.title)}** ({_text(', '.join(event.places))})"
-        f" [¶](#{event.id}){{ .bb-tl-anchor title=\"Link to this event\" }}\n",
+        f' [¶](#{event.id}){{ .bb-tl-anchor title="Link to this event" }}\n',
         f"{_text(event.description)} {render_marker(event.citations)}\n",
     ]
     if event.figures:

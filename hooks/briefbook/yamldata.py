@@ -107,6 +107,7 @@ def duplicate_ids(path: str, entries: Sequence[Entry], code: Code, message: str,
             first_line[key] = entry.line
     return found
 
+
 def load_document(
     path: str,
     text: str,

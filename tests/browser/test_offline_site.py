@@ -123,7 +123,8 @@ def test_timeline_filters_narrow_the_events_from_disk_without_script(site: Path,
     visible = page.locator("article.bb-tl-event:visible")
     assert visible.count() == total
     every = [
-        (events.nth(i).get_attribute("data-groups") or "", events.nth(i).get_attribute("data-type")) for i in range(total)
+        (events.nth(i).get_attribute("data-groups") or "", events.nth(i).get_attribute("data-type"))
+        for i in range(total)
     ]
     page.locator("#bb-tl-group-lej").check()
     shown = [visible.nth(i).get_attribute("data-groups") or "" for i in range(visible.count())]

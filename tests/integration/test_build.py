@@ -173,7 +173,14 @@ def test_the_real_book_passes_the_standalone_check(tmp_path: Path) -> None:
     # The only output is the list of reviewed opt-outs, the same as the build's.
     notes = [line for line in result.stderr.splitlines() if ": note[uncited]: " in line]
     assert notes == [line for line in build.stderr.splitlines() if ": note[uncited]: " in line]
-    assert result.stderr.splitlines() == [*notes, *([f"briefbook: {len(notes)} reviewed opt-out{'s' * (len(notes) != 1)} from the uncited-figure rule"] if notes else [])]
+    assert result.stderr.splitlines() == [
+        *notes,
+        *(
+            [f"briefbook: {len(notes)} reviewed opt-out{'s' * (len(notes) != 1)} from the uncited-figure rule"]
+            if notes
+            else []
+        ),
+    ]
 
 
 def test_the_real_books_sources_page_and_csl_json_hold_every_registry_entry(tmp_path: Path) -> None:

@@ -75,7 +75,9 @@ def test_aliases_and_duplicate_keys_in_the_registry_fail_build_and_check_alike(t
     checked = run([str(ROOT / ".venv" / "bin" / "briefbook"), "check"], cwd=site)
     assert (built.lines(), built.code) == (expected, 1)
     assert (checked.stdout.splitlines(), checked.code) == (expected, 1)
-    registry.write_text(text.replace("  kind: news\n", "  kind: &k news\n", 1).replace("  kind: rights-group\n", "  kind: *k\n", 1))
+    registry.write_text(
+        text.replace("  kind: news\n", "  kind: &k news\n", 1).replace("  kind: rights-group\n", "  kind: *k\n", 1)
+    )
     built = run([*MKDOCS, "build", "--strict"], cwd=site)
     assert built.lines() == [
         "docs/sources.yaml:20:9: error[yaml]: the registry is not valid YAML: alias '*k' is not allowed; write the value out in full"

@@ -59,7 +59,9 @@ def test_profiles_render_fact_boxes_attacks_comparison_and_map(tmp_path: Path) -
     index = _html(site, "groups/index.html")
     assert '<td><a href="alpha/#leadership">A. Leader</a></td>' in index
     assert '<td><a href="alpha/#structure-and-strength">5,000 (A Think Tank, 2020)</a></td>' in index
-    assert '<td><a href="alpha/#state-response-and-designations">United Nations Security Council (2011)</a></td>' in index
+    assert (
+        '<td><a href="alpha/#state-response-and-designations">United Nations Security Council (2011)</a></td>' in index
+    )
     assert '<td><a href="beta/#origins-and-evolution">2021</a></td>' in index
     assert "<svg" in index and "<script" not in index.split("<svg", 1)[1].split("</svg>", 1)[0]
     assert "<title>BB split from AF (2021)</title>" in index

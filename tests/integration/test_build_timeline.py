@@ -48,14 +48,16 @@ def test_timeline_page_groups_events_by_decade_and_year_with_anchors_and_links(t
     assert "<strong>May 2021: Market bombing</strong>" in page
     assert '<a href="../groups/alpha/#state-response-and-designations">Covered here</a>' in page
     assert '<a href="../groups/beta/#major-attacks">BB</a>' in page
-    assert re.search(r"Reported figures: killed: 12 \(the police\) <sup[^>]*>.*?; killed: at least 15 \(A Paper\)", page)
+    assert re.search(
+        r"Reported figures: killed: 12 \(the police\) <sup[^>]*>.*?; killed: at least 15 \(A Paper\)", page
+    )
     assert "Claimed by: BB <sup" in page
     assert page.count('type="radio" name="bb-tl-group"') == 4  # all, alpha, beta, gamma
     assert page.count('type="radio" name="bb-tl-type"') == 4  # all and the three types present
     assert '<link rel="stylesheet" href="../assets/stylesheets/timeline.css">' in page
     css = (site / "site" / "assets" / "stylesheets" / "timeline.css").read_text(encoding="utf-8")
     assert (
-        'body:has(#bb-tl-group-beta:checked):has(#bb-tl-type-attack:checked) .bb-tl-year:not(:has(.bb-tl-event'
+        "body:has(#bb-tl-group-beta:checked):has(#bb-tl-type-attack:checked) .bb-tl-year:not(:has(.bb-tl-event"
         '[data-groups~="beta"][data-type="attack"]))' in css
     )
     sources = (site / "site" / "sources" / "index.html").read_text(encoding="utf-8")

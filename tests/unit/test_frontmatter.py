@@ -62,7 +62,9 @@ BAD = {
     ),
     "yaml-alias": (
         "---\ntitle: T\ndescription: *d\n---\n",
-        ["docs/p.md:3:14: error[frontmatter]: front matter is not valid YAML: alias '*d' is not allowed; write the value out in full"],
+        [
+            "docs/p.md:3:14: error[frontmatter]: front matter is not valid YAML: alias '*d' is not allowed; write the value out in full"
+        ],
     ),
     "duplicate-key": (
         "---\ntitle: T\ndescription: D\ntitle: U\nreviewed: 2026-11-24\n---\n",

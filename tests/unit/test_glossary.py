@@ -7,7 +7,6 @@ from briefbook.glossary import check_acronyms, load_terms, render_glossary
 TERMS = "*[TTP]: Tehreek-e-Taliban Pakistan\n\n*[BLA]: Balochistan Liberation Army\n*[CoIED]: Commission of Inquiry\n"
 
 
-
 def test_terms_load_in_file_order() -> None:
     terms, problems = load_terms("includes/abbreviations.md", TERMS)
     assert problems == []
@@ -29,7 +28,7 @@ def test_an_undefined_acronym_is_reported_once_per_page_at_its_first_use() -> No
     page = (
         "---\ntitle: T\n---\n\nThe TTP and the BLA met the UN.\n"
         "The UN again, `PIPS` in code, a [link](https://x.org/ABC) and [@PIPS-2020] and {#ID-X}.\n"
-        "<span class=\"CSS\">NACTA said</span>\n"
+        '<span class="CSS">NACTA said</span>\n'
     )
     problems = check_acronyms("docs/p.md", page, terms)
     assert [(p.line, p.col, p.message) for p in problems] == [

@@ -53,6 +53,7 @@ CONFIGS = {
                 NavEntry("./other.md", 10, 5),
                 NavEntry("quoted.md", 11, 5),
             ),
+            (("toc", {}),),  # the tagged slugify is left out
         ),
     ),
     "nav-empty-list": ("nav: []\n", SiteConfig("docs", "site", True, ())),

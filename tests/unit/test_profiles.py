@@ -101,7 +101,9 @@ def test_fact_box_problems_are_reported_at_their_yaml_lines(old: str, new: str, 
 def test_a_fact_box_that_is_not_a_mapping_is_reported() -> None:
     group, problems = load_group(PATH, "- id: alpha\n")
     assert group is None
-    assert _messages(problems) == ["docs/data/groups/alpha.yaml:1:1: error[profile]: the fact box must be a mapping of fields"]
+    assert _messages(problems) == [
+        "docs/data/groups/alpha.yaml:1:1: error[profile]: the fact box must be a mapping of fields"
+    ]
 
 
 PAGE = "---\ntitle: A\n---\n\n# A\n\n" + "".join(
@@ -132,7 +134,9 @@ def test_a_misspelt_section_and_a_wrong_id_are_reported() -> None:
 
 def test_a_duplicated_section_is_reported() -> None:
     page = PAGE + "## Overview {#overview}\n"
-    assert _messages(check_profile_page("p.md", page, "alpha")) == ["p.md:31:1: error[profile]: section 'Overview' appears twice"]
+    assert _messages(check_profile_page("p.md", page, "alpha")) == [
+        "p.md:31:1: error[profile]: section 'Overview' appears twice"
+    ]
 
 
 EVENTS = """\

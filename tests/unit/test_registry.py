@@ -90,9 +90,7 @@ def _entry(**changes: str | None) -> str:
         ),
         (
             _entry(issued="2025-03-12"),
-            [
-                "docs/sources.yaml:5:11: error[registry]: invalid issued: '2025-03-12' is not of type 'object'"
-            ],
+            ["docs/sources.yaml:5:11: error[registry]: invalid issued: '2025-03-12' is not of type 'object'"],
         ),
         (
             _entry(URL="www.example.org"),
