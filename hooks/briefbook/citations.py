@@ -474,7 +474,9 @@ def render_citations(markdown: str, registry: Registry, page_src: str, *, source
 
 
 def _escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+    """Make a data file's text plain in Markdown: one line, HTML characters as entities, Markdown's escaped."""
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]{}#|!])", r"\\\1", text)
 
 
 def _who(source: Source) -> str | None:
@@ -498,9 +500,9 @@ def render_reference(source: Source, locator: str | None, entry_link: str) -> st
         parts.append(_escape(outlet))
     parts.append(render_date(source.issued))
     host = urlsplit(source.url).hostname or source.url
-    link = f"[{host.removeprefix('www.')}]({source.url})"
+    link = f"[{_escape(host.removeprefix('www.'))}](<{source.url}>)"
     if source.archive:
-        link += f" ([archived copy]({source.archive}))"
+        link += f" ([archived copy](<{source.archive}>))"
     parts.append(link)
     if locator:
         parts.append(_escape(locator))

@@ -19,6 +19,8 @@ from .textio import yaml_problem
 _OPEN = re.compile(r"---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 REQUIRED = ("title", "description", "reviewed")
+_MARKUP = '<>"'
+"""Characters the theme prints unescaped from the title and description into the page's HTML."""
 """The keys every page must have."""
 
 
@@ -71,6 +73,19 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
         shown = value.value if isinstance(value, yaml.ScalarNode) and not is_null else None
         if not isinstance(shown, str) or not shown.strip():
             diagnostics.append(Diagnostic(path, line, col, Code.FRONTMATTER, f"'{key}' must be non-empty text"))
+        elif key != "reviewed" and (bad := next((c for c in shown if c in _MARKUP), None)):
+            offset = block.find(bad, value.start_mark.index, value.end_mark.index)
+            where = block[:offset] if offset >= 0 else block[: value.start_mark.index]
+            diagnostics.append(
+                Diagnostic(
+                    path,
+                    2 + where.count("\n"),
+                    len(where) - (where.rfind("\n") + 1) + 1,
+                    Code.FRONTMATTER,
+                    f"'{key}' holds {bad!r}, which the theme would print as markup",
+                    'write it without <, > or "; for quotation marks use “ ”',
+                )  # fmt: skip
+            )
         elif key == "reviewed" and not _is_iso_date(shown):
             diagnostics.append(
                 Diagnostic(

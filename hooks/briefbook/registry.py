@@ -147,9 +147,10 @@ _WORKING_NOTE = re.compile(
 )
 """Phrases of provenance and working notes, which never belong in a note for readers."""
 
+_URL_HINT = "write a full http(s):// address; percent-encode spaces, quotes, <, > and what else a URL may not hold"
 _HINTS = {
-    "URL": "write a full http(s):// address",
-    "archive": "write a full http(s):// address",
+    "URL": _URL_HINT,
+    "archive": _URL_HINT,
     "id": "use letters, digits and _ . : - (recommended: publisher-year-slug)",
 }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -218,6 +219,55 @@ def duplicate_keys(path: str, node: yaml.Node | None, code: Code, *, line_offset
     return sorted(found, key=lambda d: (d.line, d.col or 0))
 
 
+_RAW_HTML = re.compile(r"<(?!https?://|mailto:)[A-Za-z!?/]|\{\s*[:#.]")
+"""Raw HTML (``<svg``, ``</p``, ``<!--``) but not an autolink, or an attribute list (``{: ...}``, ``{#id}``)."""
+
+
+def markup_problems(path: str, node: yaml.Node | None, text: str, *, line_offset: int = 0) -> list[Diagnostic]:
+    """Report every string of a YAML document that holds raw HTML or an attribute list, where it is written.
+
+    The book's data files hold plain text and Markdown: what they say is rendered on pages, so
+    markup in them would reach readers' browsers.
+
+    Args:
+        path: The file's path, for diagnostics.
+        node: The composed document.
+        text: The YAML text the node was composed from (for the exact column).
+        line_offset: Lines before the YAML text in the file (front matter starts on line 2).
+    """
+    found = []
+    pending = [node] if node is not None else []
+    while pending:  # iterative, so deep nesting cannot exhaust the stack
+        current = pending.pop()
+        if isinstance(current, yaml.ScalarNode):
+            match = _RAW_HTML.search(current.value)
+            if match is None:
+                continue
+            written = text[current.start_mark.index : current.end_mark.index]
+            piece = match.group()
+            at = written.find(piece)
+            before = text[: current.start_mark.index + max(at, 0)]
+            line = before.count("\n") + 1 + line_offset
+            col = len(before) - (before.rfind("\n") + 1) + 1
+            what = "an attribute list" if piece.startswith("{") else "raw HTML"
+            shown = current.value[match.start() :].splitlines()[0][:30]
+            found.append(
+                Diagnostic(
+                    path,
+                    line,
+                    col,
+                    Code.UNSAFE_HTML,
+                    f"{what} in a data file ({shown!r})",
+                    "data files hold plain text and Markdown links and emphasis; write the text without markup",
+                )  # fmt: skip
+            )
+        elif isinstance(current, yaml.MappingNode):
+            pending.extend(value for _, value in reversed(current.value))
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(reversed(current.value))
+    return found
+
+
 def _parse(path: str, text: str, name: str) -> tuple[tuple[object, yaml.Node | None] | None, list[Diagnostic]]:
     """Parse one YAML document, keeping its node tree for positions."""
     loader = Loader(text)
@@ -229,7 +279,7 @@ def _parse(path: str, text: str, name: str) -> tuple[tuple[object, yaml.Node | N
         return None, [Diagnostic(path, line, col, Code.YAML, f"{name} is not valid YAML: {problem}")]
     finally:
         loader.dispose()
-    return (data, node), duplicate_keys(path, node, Code.YAML)
+    return (data, node), duplicate_keys(path, node, Code.YAML) + markup_problems(path, node, text)
 
 
 @functools.cache

@@ -295,10 +295,10 @@ def test_a_page_without_markers_is_left_alone() -> None:
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ({}, "Dawn, *Title of k*, 12 March 2025, [example.org](https://www.example.org/k). [Source entry](e)"),
+        ({}, "Dawn, *Title of k*, 12 March 2025, [example.org](<https://www.example.org/k>). [Source entry](e)"),
         (
             {"authors": ("Jane Doe", "Ali Khan"), "issued": (2024, 5)},
-            "Jane Doe, Ali Khan, *Title of k*, Dawn, May 2024, [example.org](https://www.example.org/k). [Source entry](e)",
+            "Jane Doe, Ali Khan, *Title of k*, Dawn, May 2024, [example.org](<https://www.example.org/k>). [Source entry](e)",
         ),
         (
             {
@@ -307,18 +307,28 @@ def test_a_page_without_markers_is_left_alone() -> None:
                 "issued": (2024,),
                 "archive": "https://web.archive.org/x",
             },
-            "Human Rights Watch, *Title of k*, 2024, [example.org](https://www.example.org/k) ([archived copy](https://web.archive.org/x)). [Source entry](e)",
+            "Human Rights Watch, *Title of k*, 2024, [example.org](<https://www.example.org/k>) ([archived copy](<https://web.archive.org/x>)). [Source entry](e)",
         ),
         (
             {"title": "A *starred* [title]"},
-            "Dawn, *A \\*starred\\* \\[title\\]*, 12 March 2025, [example.org](https://www.example.org/k). [Source entry](e)",
+            "Dawn, *A \\*starred\\* \\[title\\]*, 12 March 2025, [example.org](<https://www.example.org/k>). [Source entry](e)",
         ),
         (
             {"title": "Report on the ban", "title_supplied": True},
-            "Dawn, \\[Report on the ban\\], 12 March 2025, [example.org](https://www.example.org/k). [Source entry](e)",
+            "Dawn, \\[Report on the ban\\], 12 March 2025, [example.org](<https://www.example.org/k>). [Source entry](e)",
+        ),
+        (
+            {"title": "Q&A: <svg onload=alert(1)>"},
+            "Dawn, *Q&amp;A: &lt;svg onload=alert(1)&gt;*, 12 March 2025, [example.org](<https://www.example.org/k>)."
+            " [Source entry](e)",
+        ),
+        (
+            {"title": "Title\n{: onclick=alert(1) }"},
+            "Dawn, *Title \\{: onclick=alert(1) \\}*, 12 March 2025, [example.org](<https://www.example.org/k>)."
+            " [Source entry](e)",
         ),
     ],
-    ids=["outlet", "authors", "publisher-archive", "escaped-title", "supplied-title"],
+    ids=["outlet", "authors", "publisher-archive", "escaped-title", "supplied-title", "html-title", "attribute-list"],
 )
 def test_reference_text(fields: dict[str, object], expected: str) -> None:
     assert render_reference(_source("k", **fields), None, "e") == expected

@@ -66,6 +66,20 @@ BAD = {
             "docs/p.md:3:14: error[frontmatter]: front matter is not valid YAML: alias '*d' is not allowed; write the value out in full"
         ],
     ),
+    "markup-in-title": (
+        '---\ntitle: "</title><script>alert(1)</script>"\ndescription: D\nreviewed: 2026-11-24\n---\n',
+        [
+            "docs/p.md:2:9: error[frontmatter]: 'title' holds '<', which the theme would print as markup"
+            ' (write it without <, > or "; for quotation marks use “ ”)'
+        ],
+    ),
+    "quote-in-description": (
+        '---\ntitle: T\ndescription: x" onmouseover="alert(1)\nreviewed: 2026-11-24\n---\n',
+        [
+            "docs/p.md:3:15: error[frontmatter]: 'description' holds '\"', which the theme would print as markup"
+            ' (write it without <, > or "; for quotation marks use “ ”)'
+        ],
+    ),
     "duplicate-key": (
         "---\ntitle: T\ndescription: D\ntitle: U\nreviewed: 2026-11-24\n---\n",
         [

@@ -65,6 +65,27 @@ def _entry(**changes: str | None) -> str:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            _entry(URL='"https://example.org/x)<svg/onload=alert(1)>"'),
+            [
+                "docs/sources.yaml:6:31: error[unsafe-html]: raw HTML in a data file ('<svg/onload=alert(1)>') (data files hold plain text and Markdown links and emphasis; write the text without markup)",
+                "docs/sources.yaml:6:8: error[registry]: invalid URL 'https://example.org/x)<svg/onload=alert(1)>'"
+                " (write a full http(s):// address; percent-encode spaces, quotes, <, > and what else a URL may not hold)",
+            ],
+        ),
+        (
+            _entry(note='"See <svg onload=alert(1)>."'),
+            [
+                "docs/sources.yaml:9:14: error[unsafe-html]: raw HTML in a data file ('<svg onload=alert(1)>.') (data files hold plain text and Markdown links and emphasis; write the text without markup)"
+            ],
+        ),
+        (
+            _entry(note='|\n    A note.\n    {: onclick="alert(1)" }'),
+            [
+                "docs/sources.yaml:11:5: error[unsafe-html]: an attribute list in a data file"
+                " ('{: onclick=\"alert(1)\" }') (data files hold plain text and Markdown links and emphasis; write the text without markup)"
+            ],
+        ),
         (_entry(note=None), ["docs/sources.yaml:1:3: error[registry]: source lacks the required field 'note'"]),
         (
             _entry(type="reportt"),
@@ -94,12 +115,14 @@ def _entry(**changes: str | None) -> str:
         ),
         (
             _entry(URL="www.example.org"),
-            ["docs/sources.yaml:6:8: error[registry]: invalid URL 'www.example.org' (write a full http(s):// address)"],
+            [
+                "docs/sources.yaml:6:8: error[registry]: invalid URL 'www.example.org' (write a full http(s):// address; percent-encode spaces, quotes, <, > and what else a URL may not hold)"
+            ],
         ),
         (
             _entry(URL="https://localhost"),
             [
-                "docs/sources.yaml:6:8: error[registry]: invalid URL 'https://localhost' (write a full http(s):// address)"
+                "docs/sources.yaml:6:8: error[registry]: invalid URL 'https://localhost' (write a full http(s):// address; percent-encode spaces, quotes, <, > and what else a URL may not hold)"
             ],
         ),
         (
@@ -147,6 +170,9 @@ def _entry(**changes: str | None) -> str:
         ),
     ],
     ids=[
+        "url-with-markup",
+        "note-with-html",
+        "note-with-attribute-list",
         "missing-field",
         "unknown-type",
         "unknown-kind",

@@ -24,7 +24,7 @@ EVENTS = """\
 - id: early
   date: 1973
   title: An operation
-  places: [Province, "A <b>place</b>"]
+  places: [Province, "A place & 5 > 4"]
   type: operation
   description: Troops moved in, "the army said".
   groups: []
@@ -67,7 +67,7 @@ def test_events_are_shown_oldest_first_with_a_less_precise_date_before_the_dates
     ]
     assert "## 1970s {#decade-1970s}" in page
     assert "### 2020 {#year-2020}" in page
-    assert "**1973: An operation** (Province, A &lt;b&gt;place&lt;/b&gt;)" in page
+    assert "**1973: An operation** (Province, A place &amp; 5 &gt; 4)" in page
     assert "Claimed by: unknown." in page
     assert "*Attack* · [AF](../groups/alpha.md#major-attacks)" in page
     assert "*Ban or designation* · [AF](../groups/alpha.md)" in page
@@ -96,7 +96,7 @@ def test_exports_quote_what_needs_quoting_and_keep_the_columns() -> None:
     assert parsed[1]["claimed_by"] == "unknown"
     assert parsed[0]["claimed_by"] == ""
     assert parsed[1]["figures"] == "killed: 3 (police)"
-    assert parsed[0]["places"] == "Province; A <b>place</b>"
+    assert parsed[0]["places"] == "Province; A place & 5 > 4"
     assert json.loads(render_timeline_json(rows))["events"][2]["page"] == "timeline/#late"
 
 
