@@ -31,6 +31,7 @@ from briefbook import (
     SiteFile,
     SiteIndex,
     SourceText,
+    add_script_hashes,
     check_html,
     check_links,
     check_nav,
@@ -177,6 +178,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     unsafe = check_html(html, sources)
     _build.diagnostics += unsafe
     return clean_html(html) if unsafe else html  # under `mkdocs serve`, nothing refused runs
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Fill the page's Content-Security-Policy with the hashes of its inline scripts."""
+    return add_script_hashes(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Fill the policy of the pages made from templates alone (404.html)."""
+    return add_script_hashes(output_content)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

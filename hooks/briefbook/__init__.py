@@ -29,6 +29,7 @@ from .citations import (
     replace_placeholders,
 )
 from .claims import VERDICTS, Claim, in_commentary_order, load_claims, render_claims
+from .csp import SCRIPT_HASHES, add_script_hashes, script_hashes
 from .diagnostics import (
     Code,
     Diagnostic,
@@ -98,6 +99,9 @@ from .timeline import (
 )
 
 __all__ = [
+    "SCRIPT_HASHES",
+    "add_script_hashes",
+    "script_hashes",
     "ELEMENTS",
     "GLOBAL_ATTRIBUTES",
     "SCHEMES",
