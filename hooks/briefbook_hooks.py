@@ -35,6 +35,7 @@ from briefbook import (
     check_html,
     check_links,
     check_nav,
+    check_page_resources,
     check_pages_in_nav,
     clean_html,
     decode_source,
@@ -88,6 +89,9 @@ class _Build:
     sources: dict[str, str] = field(default_factory=dict)
     pages: dict[str, PageLinks] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    site_path: str = "site"
+    written: list[Diagnostic] = field(default_factory=list)
+    """Problems found in the pages as written (after the first report)."""
 
 
 _build = _Build()
@@ -104,7 +108,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path or "mkdocs.yml").parent
     config_path = Path(config.config_file_path or "mkdocs.yml").name
     docs_path = posixpath.normpath(os.path.relpath(config.docs_dir, root).replace(os.sep, "/"))
-    _build = _Build(config_path=config_path, docs_path=docs_path)
+    site_path = posixpath.normpath(os.path.relpath(config.site_dir, root).replace(os.sep, "/"))
+    _build = _Build(config_path=config_path, docs_path=docs_path, site_path=site_path)
     _build.data = load_book_data(Path(config.docs_dir), docs_path=docs_path)
     _build.diagnostics += _build.data.diagnostics
     if CSS_FILE not in config.extra_css:
@@ -181,13 +186,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Fill the page's Content-Security-Policy with the hashes of its inline scripts."""
+    """Fill the page's Content-Security-Policy with its inline scripts' hashes; check what it loads."""
+    _build.written += check_page_resources(f"{_build.site_path}/{page.file.dest_uri}", output)
     return add_script_hashes(output)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Fill the policy of the pages made from templates alone (404.html)."""
+    """Do the same for the pages made from templates alone (404.html)."""
+    _build.written += check_page_resources(f"{_build.site_path}/{template_name}", output_content)
     return add_script_hashes(output_content)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Report what the written pages would load from another host; fail on it."""
+    if _build.written:
+        _report(_build.written, fatal=False, opt_outs=False)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -209,12 +222,12 @@ def _heading_slugify(config: MkDocsConfig) -> Callable[[str], str]:
     return lambda text: str(function(text, separator))
 
 
-def _report(diagnostics: list[Diagnostic], *, fatal: bool) -> None:
-    """Print every diagnostic and opt-out; raise to fail the build unless serving (or if fatal)."""
+def _report(diagnostics: list[Diagnostic], *, fatal: bool, opt_outs: bool = True) -> None:
+    """Print every diagnostic (and the opt-outs); raise to fail the build unless serving (or if fatal)."""
     diagnostics = sort_diagnostics(diagnostics)
     for diagnostic in diagnostics:
         print(render_diagnostic(diagnostic), file=sys.stderr)
-    for line in render_opt_outs(_build.book.opt_outs):
+    for line in render_opt_outs(_build.book.opt_outs) if opt_outs else []:
         print(line, file=sys.stderr)
     if not diagnostics:
         return

@@ -85,6 +85,7 @@ from .registry import (
     render_date,
     render_source_kinds,
 )
+from .resources import check_css_resources, check_page_resources, css_references, is_external
 from .textio import decode_source, line_col
 from .timeline import (
     COLUMNS,
@@ -99,6 +100,10 @@ from .timeline import (
 )
 
 __all__ = [
+    "check_css_resources",
+    "check_page_resources",
+    "css_references",
+    "is_external",
     "SCRIPT_HASHES",
     "add_script_hashes",
     "script_hashes",

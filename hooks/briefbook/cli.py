@@ -3,7 +3,8 @@
 ``briefbook check`` runs every check of the book on a project (the folder of its
 mkdocs.yml): file encodings, front matter, the nav, internal links, and each page's
 HTML against the allowlist (rendered here with the site's Markdown extensions); with
-``--site`` it also reads the built pages, for anchors and for links that extensions make.
+``--site`` it also reads the built pages, for anchors, for links that extensions make
+and for anything the pages or style sheets would load from another host.
 
 ``briefbook links DOCS`` runs the link and anchor check alone on any MkDocs project's
 docs folder (``--site`` for the built site); none of the book's own rules apply there.
@@ -29,6 +30,7 @@ from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths
 from .markdown_scan import scan_links
 from .nav import SiteConfig, check_nav, check_pages_in_nav, parse_config
+from .resources import check_css_resources, check_page_resources
 from .textio import decode_source
 
 if TYPE_CHECKING:
@@ -131,6 +133,21 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
         diagnostics += check_pages_in_nav(settings.nav, index, docs_path=docs_path)
     index, built = _add_built_pages(index, site, use_directory_urls=directory_urls)
     diagnostics += check_links([*_pages(texts, index, site), *built], index, docs_path=docs_path)
+    if site is not None:
+        diagnostics += _site_resources(site, _display(site, root))
+    return diagnostics
+
+
+def _site_resources(site: Path, shown: str) -> list[Diagnostic]:
+    """Report what the built site's pages and style sheets would load from another host."""
+    diagnostics = []
+    for path in _walk_docs(site):
+        if path.endswith(".html"):
+            text = (site / path).read_text(encoding="utf-8", errors="replace")
+            diagnostics += check_page_resources(f"{shown}/{path}", text)
+        elif path.endswith(".css"):
+            text = (site / path).read_text(encoding="utf-8", errors="replace")
+            diagnostics += check_css_resources(f"{shown}/{path}", text)
     return diagnostics
 
 

@@ -215,6 +215,9 @@ def _check_tag(tag: _Tag) -> list[_Finding]:
         message = f"element <{tag.name}> is not allowed in a page" + (f" ({why})" if why else "")
         return [_Finding(message, (tag.raw, f"<{tag.name}"))]
     found = []
+    if "mermaid" in dict(tag.attrs).get("class", "").split():
+        message = f"class 'mermaid' on <{tag.name}> makes the theme load Mermaid from a public CDN"
+        found.append(_Finding(message, (tag.raw, "mermaid"), "draw the diagram as an image in docs/", "mermaid"))
     for name, value in tag.attrs:
         needles: tuple[str, ...] = (tag.raw, f"{name}=")
         focus = f"{name}="

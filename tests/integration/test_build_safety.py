@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from conftest import MKDOCS, ROOT, make_site, run
 from xss_vectors import MARKDOWN, NEUTRALISED_BY_MARKDOWN, OWASP
 
@@ -84,3 +86,74 @@ def test_markup_in_the_data_files_fails_the_build_and_the_check_at_the_data_file
     assert [line for line in checked.lines() if "error[cite]" not in line] == expected
     assert (built.code, checked.code) == (1, 1)
     assert "Traceback" not in built.stderr + checked.stderr
+
+
+def test_a_resource_from_another_host_fails_the_build_and_the_check_of_the_site(tmp_path: Path) -> None:
+    site = make_site("clean", tmp_path)
+    with (site / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("extra_css: [https://example.org/x.css]\nextra_javascript: ['//cdn.example.org/y.js']\n")
+    built = run([*MKDOCS, "build", "--strict"], cwd=site)
+    checked = run([BRIEFBOOK, "check", "--site", "site"], cwd=site)
+    hint = "(the site loads only its own files: copy the file into docs/ or drop the reference)"
+
+    def at(page: str, tag: str) -> str:
+        """Where the tag is in the written page, as line:column."""
+        lines = (site / "site" / page).read_text(encoding="utf-8").splitlines()
+        number = next(n for n, text in enumerate(lines, start=1) if tag in text)
+        return f"{number}:{lines[number - 1].index(tag) + 1}"
+
+    expected = [
+        f"site/{page}:{at(page, tag)}: error[external]: {what} loads '{url}' from another host {hint}"
+        for page in ("404.html", "index.html", "other/index.html")
+        for tag, what, url in (
+            (
+                '<link rel="stylesheet" href="https://example.org/x.css"',
+                '<link rel="stylesheet">',
+                "https://example.org/x.css",
+            ),
+            ('<script src="//cdn.example.org/y.js"', "<script src>", "//cdn.example.org/y.js"),
+        )
+    ]
+    assert [line for line in built.lines() if "error[external]" in line] == expected
+    assert [line for line in checked.lines() if "error[external]" in line] == expected
+    assert (built.code, checked.code) == (1, 1)
+
+
+def test_a_mermaid_block_in_raw_html_is_refused_and_a_mermaid_fence_is_code(tmp_path: Path) -> None:
+    site = make_site("clean", tmp_path)
+    page = site / "docs" / "other.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + '\n```mermaid\ngraph TD\n```\n\n<pre class="mermaid">graph TD</pre>\n',
+        encoding="utf-8",
+    )
+    line = page.read_text(encoding="utf-8").count("\n")
+    built = run([*MKDOCS, "build", "--strict"], cwd=site)
+    assert built.lines() == [
+        f"docs/other.md:{line}:13: error[unsafe-html]: class 'mermaid' on <pre> makes the theme load Mermaid"
+        " from a public CDN (draw the diagram as an image in docs/)"
+    ]
+
+
+def test_the_real_book_builds_with_the_network_disabled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from pytest_socket import disable_socket, enable_socket
+
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        attempts.append(args)
+        raise OSError("the network is disabled in this test")
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("BRIEFBOOK_MKDOCS_COMMAND", raising=False)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    disable_socket(allow_unix_socket=True)
+    try:
+        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True))
+    finally:
+        enable_socket()
+    assert attempts == []
+    assert (tmp_path / "site" / "search" / "search_index.js").is_file()

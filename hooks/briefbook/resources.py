@@ -1,0 +1,128 @@
+"""Third-party resources: nothing the built site loads may come from another host.
+
+The site works offline and tells no third party that someone is reading it, so every
+resource a browser fetches for a page must be one of the site's own files. The check
+reads each built page (and each style sheet) and reports, with ``error[external]``:
+
+    HTML    src, srcset, poster and data of any element; href of <link> that loads
+            something (stylesheet, icon, preload, prefetch, preconnect, manifest...);
+            url() and @import in style attributes and <style>; <meta http-equiv=refresh>
+    CSS     url() and @import
+    theme   a <pre class="mermaid">, which makes Material fetch Mermaid from a CDN
+
+A reference is external when it has a scheme other than ``data:`` and ``blob:``, or
+starts with ``//`` (the page's own scheme, another host). Links readers click
+(``<a href>``, ``rel="canonical"``) are not requests and are not checked.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from .diagnostics import Code, Diagnostic
+from .html_safety import browser_url, url_scheme
+from .textio import LineIndex
+
+_LOADING_RELS = frozenset(
+    "stylesheet icon shortcut apple-touch-icon mask-icon manifest preload modulepreload prefetch preconnect "
+    "dns-prefetch prerender".split()
+)
+_LOCAL_SCHEMES = frozenset({"data", "blob"})
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
+_REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
+_HINT = "the site loads only its own files: copy the file into docs/ or drop the reference"
+
+
+def is_external(url: str) -> bool:
+    """Whether fetching a reference would ask another host (a scheme but data: or blob:, or ``//host``)."""
+    scheme = url_scheme(url)
+    if scheme is not None:
+        return scheme not in _LOCAL_SCHEMES
+    return browser_url(url).startswith(("//", "\\\\", "/\\", "\\/"))
+
+
+class _Page(HTMLParser):
+    def __init__(self, path: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.path = path
+        self.found: list[Diagnostic] = []
+        self._style: tuple[int, int] | None = None
+
+    def _report(self, what: str, url: str, line: int | None = None, col: int | None = None) -> None:
+        at_line, at_col = self.getpos()
+        message = f"{what} loads {url!r} from another host"
+        self.found.append(Diagnostic(self.path, line or at_line, col or at_col + 1, Code.EXTERNAL, message, _HINT))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name in ("src", "poster", "data"):
+            if name in values and is_external(values[name]):
+                self._report(f"<{tag} {name}>", values[name])
+        if "srcset" in values:
+            for candidate in values["srcset"].split(","):
+                url = candidate.strip().split(" ")[0]
+                if url and is_external(url):
+                    self._report(f"<{tag} srcset>", url)
+        rels = set(values.get("rel", "").lower().split())
+        if tag == "link" and rels & _LOADING_RELS and is_external(values.get("href", "")):
+            self._report(f'<link rel="{values.get("rel")}">', values["href"])
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            match = _REFRESH.search(values.get("content", ""))
+            if match and is_external(match.group(1)):
+                self._report('<meta http-equiv="refresh">', match.group(1).strip())
+        for url in css_references(values.get("style", "")):
+            if is_external(url):
+                self._report(f"a style attribute on <{tag}>", url)
+        if tag == "pre" and "mermaid" in values.get("class", "").split():
+            self._report('<pre class="mermaid"> (the theme then)', "https://unpkg.com/mermaid")
+        if tag == "style":
+            line, col = self.getpos()
+            self._style = (line, col + len(self.get_starttag_text() or ""))
+
+    def handle_data(self, data: str) -> None:
+        if self._style is None:
+            return
+        line, col = self._style
+        index = LineIndex(data)
+        for match in _CSS_URL.finditer(data):
+            url = next(group for group in match.groups() if group is not None)
+            if is_external(url):
+                at_line, at_col = index.position(match.start())
+                self._report("<style>", url, line + at_line - 1, at_col if at_line > 1 else col + at_col)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._style = None
+
+
+def css_references(css: str) -> list[str]:
+    """Return every ``url()`` and ``@import`` target of a style sheet or style attribute, in order."""
+    return [next(group for group in match.groups() if group is not None) for match in _CSS_URL.finditer(css)]
+
+
+def check_page_resources(path: str, html: str) -> list[Diagnostic]:
+    """Report every resource a built page would fetch from another host.
+
+    Args:
+        path: The built page's path, for diagnostics (``site/groups/bla.html``).
+        html: The whole page, as written to the site.
+    """
+    page = _Page(path)
+    page.feed(html)
+    page.close()
+    return page.found
+
+
+def check_css_resources(path: str, css: str) -> list[Diagnostic]:
+    """Report every ``url()`` and ``@import`` of a style sheet that leads to another host."""
+    index = LineIndex(css)
+    found = []
+    for match in _CSS_URL.finditer(css):
+        url = next(group for group in match.groups() if group is not None)
+        if is_external(url):
+            line, col = index.position(match.start())
+            found.append(
+                Diagnostic(path, line, col, Code.EXTERNAL, f"a style sheet loads {url!r} from another host", _HINT)
+            )
+    return found
