@@ -126,7 +126,7 @@ def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
         The loaded data and every problem found, each at its line.
     """
     diagnostics: list[Diagnostic] = []
-    registry = Registry(f"{docs_path}/{REGISTRY}", {})
+    registry = Registry(f"{docs_path}/{REGISTRY}", {}, present=False)
     claims: list[Claim] = []
     wording = Wording((), f"{docs_path}/{WORDING}")
     events: list[Event] = []
@@ -281,7 +281,24 @@ def scan_book(
                 )  # fmt: skip
             )
     scan.diagnostics += check_unused(registry, scan.sites)
+    if not registry.sources and registry.readable:
+        scan.diagnostics = _one_for_no_registry(registry, scan.diagnostics)
     return scan
+
+
+def _one_for_no_registry(registry: Registry, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Replace the unknown-source errors of a book whose registry is missing or empty by one message."""
+    unknown = [d for d in diagnostics if d.code is Code.CITE and d.message.startswith("unknown source")]
+    if not unknown:
+        return diagnostics
+    first = min(unknown, key=lambda d: d.sort_key)
+    where = f"{first.path}:{first.line}" + (f":{first.col}" if first.col else "")
+    count = f"{len(unknown)} citation{'s' * (len(unknown) != 1)}"
+    state = "is missing" if not registry.present else "has no usable source"
+    message = f"the sources registry {state}, but {count} name a source (the first at {where})"
+    hint = "add them to docs/sources.yaml, a YAML list of entries; CONTRIBUTING.md gives the fields"
+    kept = [d for d in diagnostics if d not in unknown]
+    return [*kept, Diagnostic(registry.path, 1, None, Code.CITE, message, hint)]
 
 
 def _cite(scan: BookScan, site: CiteSite, items: Iterable[CiteItem]) -> None:

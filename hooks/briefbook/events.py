@@ -158,7 +158,7 @@ def _impossible_date(path: str, node: yaml.Node, data: dict[str, object]) -> lis
     year, month, day = (parts + [1, 1])[:3]
     try:
         datetime.date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         return [
             diagnostic_at(
                 path,

@@ -138,6 +138,8 @@ class Registry:
     """The valid entries by id."""
     readable: bool = True
     """False when the file could not be read as a list, so keys cannot be checked against it."""
+    present: bool = True
+    """False when there is no registry file at all."""
 
 
 _WORKING_NOTE = re.compile(
@@ -258,7 +260,7 @@ def _is_date(parts: tuple[int, ...]) -> bool:
     year, month, day = (list(parts) + [1, 1])[:3]
     try:
         datetime.date(year, month, day)
-    except ValueError:
+    except (ValueError, OverflowError):
         return False
     return True
 

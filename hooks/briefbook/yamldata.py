@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import yaml
@@ -143,19 +143,28 @@ def load_document(
 
 
 class Loader(yaml.SafeLoader):
-    """Safe loading for the book's own YAML: dates kept as written, and no aliases.
+    """Safe loading for the book's own YAML: dates kept as written, no aliases and no explicit tags.
 
     ``2025-03-11`` stays a string, for the book's own date checks. An alias (``*name``)
     is refused where it is met, so a file cannot expand into more data than it holds
-    (the "billion laughs" attack); the book's files never need one.
+    (the "billion laughs" attack); the book's files never need one. An explicit tag
+    (``!!timestamp``, ``!!binary``, ``!custom``) is refused too: every value is a plain
+    string, number, boolean, list or mapping.
     """
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        """Compose the next node, refusing an alias."""
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
+        """Compose the next node, refusing an alias or an explicit tag."""
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        mark: Any = event.start_mark
+        if isinstance(event, yaml.AliasEvent):
             raise yaml.composer.ComposerError(
-                None, None, f"alias '*{event.anchor}' is not allowed; write the value out in full", event.start_mark
+                None, None, f"alias '*{event.anchor}' is not allowed; write the value out in full", mark
+            )
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise yaml.composer.ComposerError(
+                None, None, f"explicit tag '{shown}' is not allowed; write the value plainly", mark
             )
         return super().compose_node(parent, index)
 
@@ -173,7 +182,7 @@ def compose(text: str) -> yaml.Node | None:
         yaml.YAMLError: The text is not valid YAML, or uses an alias.
         RecursionError: It nests too deeply to compose.
     """
-    loader = Loader(text)
+    loader = Loader(text)  # the text is decoded by decode_source, which refuses what the reader would
     try:
         return loader.get_single_node()
     finally:
@@ -270,7 +279,11 @@ def markup_problems(path: str, node: yaml.Node | None, text: str, *, line_offset
 
 def _parse(path: str, text: str, name: str) -> tuple[tuple[object, yaml.Node | None] | None, list[Diagnostic]]:
     """Parse one YAML document, keeping its node tree for positions."""
-    loader = Loader(text)
+    try:
+        loader = Loader(text)
+    except yaml.YAMLError as error:  # unprintable characters, when the text did not come through decode_source
+        line, col, problem = yaml_problem(error, text)
+        return None, [Diagnostic(path, line, col, Code.YAML, f"{name} is not valid YAML: {problem}")]
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
