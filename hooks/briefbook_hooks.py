@@ -58,6 +58,7 @@ from briefbook import (
     scan_links,
     sort_diagnostics,
     timeline_rows,
+    undecodable_names,
 )
 
 if TYPE_CHECKING:
@@ -71,6 +72,9 @@ if TYPE_CHECKING:
 
 SOURCES_PAGE = "sources/index.md"
 """The page whose ``<!-- data: sources -->`` placeholder lists every source."""
+
+UNRENDERED = "This page nests too deeply to be rendered; the build's errors say where.\n"
+"""What a page too deep for Markdown shows instead (under ``mkdocs serve``; a build fails)."""
 
 # MkDocs loads this module anew for every (re)build under `mkdocs serve`, but calls
 # on_startup only once: the command is kept in the environment, which outlives modules.
@@ -110,6 +114,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_path = posixpath.normpath(os.path.relpath(config.docs_dir, root).replace(os.sep, "/"))
     site_path = posixpath.normpath(os.path.relpath(config.site_dir, root).replace(os.sep, "/"))
     _build = _Build(config_path=config_path, docs_path=docs_path, site_path=site_path)
+    _, names = undecodable_names(Path(config.docs_dir), docs_path=docs_path)
+    if names:
+        _report(names, fatal=True)  # MkDocs itself would stop with a traceback on these names
     _build.data = load_book_data(Path(config.docs_dir), docs_path=docs_path)
     _build.diagnostics += _build.data.diagnostics
     if CSS_FILE not in config.extra_css:
@@ -170,6 +177,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Expand the data placeholders; turn citation markers into footnotes."""
     src = page.file.src_uri
+    if src in _build.book.unrenderable:
+        return UNRENDERED
     markdown = expand_placeholders(markdown, src, _build.data, _build.book, sources_src=SOURCES_PAGE)
     return render_citations(markdown, _build.data.registry, src, sources_src=SOURCES_PAGE)
 
@@ -177,6 +186,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Check the rendered content against the HTML allowlist; keep its anchors and links."""
     src = page.file.src_uri
+    if src in _build.book.unrenderable:
+        return html  # its links are checked on the source alone, as the standalone check does
     source = _build.sources.get(src, "")
     _build.pages[src] = PageLinks(src, scan_links(source), scan_html(html))
     sources = [SourceText(f"{_build.docs_path}/{src}", source), *_build.data.files]

@@ -41,7 +41,7 @@ from .diagnostics import (
     sort_diagnostics,
 )
 from .events import Event, Figure, events_of, load_events, render_attacks, render_event_date
-from .files import escaping_paths
+from .files import escaping_paths, undecodable_names
 from .frontmatter import check_front_matter, page_title
 from .html_safety import (
     ELEMENTS,
@@ -56,7 +56,7 @@ from .html_safety import (
 )
 from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths, page_url
-from .markdown_scan import LinkKind, SourceLink, mask_markdown, scan_links
+from .markdown_scan import LinkKind, SourceLink, check_nesting, mask_markdown, scan_links
 from .nav import NavEntry, SiteConfig, check_nav, check_pages_in_nav, parse_config
 from .profiles import (
     RELATIONSHIPS,
@@ -100,6 +100,8 @@ from .timeline import (
 )
 
 __all__ = [
+    "undecodable_names",
+    "check_nesting",
     "check_css_resources",
     "check_page_resources",
     "css_references",

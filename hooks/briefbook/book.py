@@ -35,6 +35,7 @@ from .events import Event, events_of, load_events, render_attacks
 from .frontmatter import check_front_matter, page_title
 from .glossary import ABBREVIATIONS, Term, check_acronyms, load_terms, render_glossary
 from .html_safety import SourceText
+from .markdown_scan import check_nesting
 from .profiles import (
     FACT_BOX_ID,
     Group,
@@ -146,6 +147,8 @@ def load_book_data(docs: Path, *, docs_path: str = "docs") -> BookData:
         text, problems = decode_source(path, raw)
         diagnostics += problems
         if text is None:
+            if name == REGISTRY:
+                registry = Registry(path, {}, readable=False)  # reported; its keys cannot be checked
             continue
         files.append(SourceText(path, text, markdown=False))
         if name == REGISTRY:
@@ -204,6 +207,8 @@ class BookScan:
     """Each profiled group's page, by group id."""
     timeline: str | None = None
     """The page that shows the timeline, if any."""
+    unrenderable: set[str] = field(default_factory=set)
+    """Pages nested too deeply to render; the build shows a notice in their place."""
 
 
 def scan_book(
@@ -247,6 +252,11 @@ def scan_book(
     for src, text in pages.items():
         path = f"{docs_path}/{src}"
         scan.diagnostics += check_front_matter(path, text)
+        nesting = check_nesting(path, text)
+        if nesting:  # it will not be rendered: nothing else of it is checked
+            scan.diagnostics += nesting
+            scan.unrenderable.add(src)
+            continue
         markers, problems = parse_markers(path, text)
         scan.diagnostics += problems
         scan.diagnostics += check_keys(path, (item for marker in markers for item in marker.items), registry)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .book import GENERATED, BookData, BookScan, expand_placeholders, load_book_data, scan_book
 from .citations import render_citations, render_opt_outs
 from .diagnostics import Diagnostic, has_errors, render_diagnostic, render_json, render_summary, sort_diagnostics
-from .files import escaping_paths
+from .files import escaping_paths, undecodable_names
 from .html_safety import SourceText, check_html, render_markdown
 from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths
@@ -157,6 +157,8 @@ def _check_rendered(
     """Render each page as the build does and check its HTML against the allowlist."""
     diagnostics = []
     for src, text in texts.items():
+        if src in book.unrenderable:
+            continue
         markdown = render_citations(expand_placeholders(text, src, data, book), data.registry, src)
         html = render_markdown(markdown, settings.markdown_extensions, root=str(root))
         if html is not None:
@@ -250,10 +252,11 @@ def _listed_files(docs: Path, docs_path: str) -> tuple[list[str], list[Diagnosti
     """List the docs folder's files that the site publishes, reporting symlinks that lead out of it."""
     if not docs.is_dir():
         raise _UsageError(f"no docs folder at {docs}")
-    files = _walk_docs(docs)
+    undecodable, diagnostics = undecodable_names(docs, docs_path=docs_path)
+    files = [path for path in _walk_docs(docs) if not any(path.startswith(bad) for bad in undecodable)]
     linked_folders = [path for path in _walk_docs(docs, folders=True) if (docs / path).is_symlink()]
-    outside, diagnostics = escaping_paths(docs, [*files, *linked_folders], docs_path=docs_path)
-    return [path for path in files if path not in outside], diagnostics
+    outside, problems = escaping_paths(docs, [*files, *linked_folders], docs_path=docs_path)
+    return [path for path in files if path not in outside], diagnostics + problems
 
 
 def _read_pages(docs: Path, docs_path: str, listed: list[str]) -> tuple[dict[str, str], list[Diagnostic]]:

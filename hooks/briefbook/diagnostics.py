@@ -67,6 +67,8 @@ class Code(enum.Enum):
     """A group's fact box, an event or a profile page that breaks the profile template."""
     GLOSSARY = "glossary"
     """An acronym a content page uses that the glossary does not define, or a malformed glossary line."""
+    MARKDOWN = "markdown"
+    """A page nested too deeply (lists, quotes, HTML blocks, emphasis) for Markdown to render."""
     EXTERNAL = "external"
     """A built page or style sheet that would load something from another host."""
     UNSAFE_HTML = "unsafe-html"

@@ -63,3 +63,35 @@ def _escaping_link(docs: Path, root: str, path: str) -> str | None:
             if os.path.commonpath([root, target]) != root:
                 return prefix
     return None
+
+
+def undecodable_names(docs: Path, *, docs_path: str) -> tuple[set[str], list[Diagnostic]]:
+    """Find the files and folders of the docs folder whose names are not UTF-8.
+
+    MkDocs cannot make a URL of such a name and stops with a traceback; they are reported
+    here first, with the name's bytes shown escaped.
+
+    Args:
+        docs: The docs folder.
+        docs_path: How the folder is shown in diagnostics (``docs``).
+
+    Returns:
+        The names' paths as the file system gives them (to leave out), and one
+        ``encoding`` error per name.
+    """
+    bad: set[str] = set()
+    found = []
+    for folder, dirs, names in os.walk(docs):
+        rel = os.path.relpath(folder, docs)
+        for name in sorted(dirs + names):
+            try:
+                name.encode("utf-8")
+            except UnicodeEncodeError:
+                path = name if rel == "." else f"{rel}/{name}"
+                bad.add(path.replace(os.sep, "/"))
+                raw = os.fsencode(path).decode("ascii", "backslashreplace")
+                byte = next(b for b in os.fsencode(name) if b >= 0x80)
+                message = f"file name is not UTF-8 (byte 0x{byte:02x}); a URL cannot be made of it"
+                found.append(Diagnostic(f"{docs_path}/{raw}", 1, None, Code.ENCODING, message, "rename it in UTF-8"))
+        dirs[:] = [d for d in dirs if (d if rel == "." else f"{rel}/{d}").replace(os.sep, "/") not in bad]
+    return bad, found

@@ -2,8 +2,9 @@
 
 The scanner works on a *masked* copy of the page: everything that cannot hold a link is
 blanked with spaces (newlines kept), so offsets in the masked text are offsets in the
-source. Masked are: YAML front matter, fenced code blocks, inline code spans, HTML
-comments and backslash escapes.
+source. Masked are: YAML front matter, fenced code blocks (closed ones: Python-Markdown
+renders a fence that is never closed as text), inline code spans, HTML comments and
+backslash escapes.
 
 Grammar of what is then recognised (a practical subset of Python-Markdown's):
 
@@ -26,12 +27,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .diagnostics import Code, Diagnostic
 from .textio import LineIndex
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-_FENCE_OPEN = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.DOTALL)
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!<>|\"'~:=$&%/@;,^")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
@@ -76,47 +77,83 @@ def mask_markdown(text: str) -> str:
     Returns:
         A string of the same length with front matter, fenced code, code spans, HTML
         comments and backslash escapes replaced by spaces (line breaks are kept).
+
+    The text is searched for the next character that can start one of those, so the
+    time is linear in the text's length.
     """
-    chars = list(text)
-
-    def blank(start: int, end: int) -> None:
-        for k in range(start, min(end, len(chars))):
-            if chars[k] not in "\r\n":
-                chars[k] = " "
-
+    pieces: list[str] = []
     front = _FRONT_MATTER.match(text)
     i = front.end() if front else 0
-    blank(0, i)
+    pieces.append(_blank(text[:i]))
+    done = i  # text[:done] is in pieces
     n = len(text)
     paragraph_end = paragraph_ends(text)
+    runs = _BacktickRuns(text)
+
+    def blank(start: int, end: int) -> None:
+        nonlocal done
+        pieces.append(text[done:start])
+        pieces.append(_blank(text[start:end]))
+        done = end
+
     while i < n:
-        if i == 0 or text[i - 1] == "\n":
-            fence = _FENCE_OPEN.match(text, i)
-            if fence:
-                end = _fence_end(text, fence.end(), fence.group(1))
-                blank(i, end)
-                i = end
-                continue
-        char = text[i]
-        if char == "<" and text.startswith("<!--", i):
+        match = _SPECIAL.search(text, i)
+        if match is None:
+            break
+        i = match.start()
+        fence = match.group("fence")
+        end = _fence_end(text, match.end(), fence) if fence else None
+        if end is not None:
+            blank(i, end)
+            i = end
+        elif fence and fence[0] == "~":  # never closed: Python-Markdown renders it as text, and so it is read here
+            i = match.end()
+        elif match.group() == "<!--":
             close = text.find("-->", i + 4)
             end = n if close < 0 else close + 3
             blank(i, end)
             i = end
-        elif char == "`":
-            run = _run_length(text, i, "`")
-            span_end = _code_span_end(text, i + run, run, paragraph_end(i))
+        elif fence or match.group("ticks"):  # a fence never closed may still open a code span
+            i = match.start("fence") if fence else i
+            run = len(fence or match.group("ticks"))
+            span_end = runs.closing(i + run, run, paragraph_end(i))
             if span_end is None:
                 i += run
             else:
                 blank(i, span_end)
                 i = span_end
-        elif char == "\\" and i + 1 < n and text[i + 1] in _ESCAPABLE:
+        elif i + 1 < n and text[i + 1] in _ESCAPABLE:
             blank(i, i + 2)
             i += 2
         else:
             i += 1
-    return "".join(chars)
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+_SPECIAL = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})|<!--|(?P<ticks>`+)|\\", re.MULTILINE)
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+
+
+def _blank(piece: str) -> str:
+    return _NOT_LINE_BREAK.sub(" ", piece)
+
+
+class _BacktickRuns:
+    """Every run of backticks in a text, by length, to find the run that closes a code span quickly."""
+
+    def __init__(self, text: str) -> None:
+        self._starts: dict[int, list[int]] = {}
+        for match in re.finditer("`+", text):
+            self._starts.setdefault(len(match.group()), []).append(match.start())
+
+    def closing(self, start: int, run: int, limit: int) -> int | None:
+        """Return the offset past the first run of exactly ``run`` backticks in ``[start, limit)``."""
+        starts = self._starts.get(run, [])
+        k = bisect.bisect_left(starts, start)
+        if k < len(starts) and starts[k] + run <= limit:
+            return starts[k] + run
+        return None
 
 
 def is_reference_definition(text: str, index: int) -> bool:
@@ -141,34 +178,14 @@ def paragraph_ends(text: str) -> Callable[[int], int]:
     return end_of
 
 
-def _run_length(text: str, start: int, char: str) -> int:
-    end = start
-    while end < len(text) and text[end] == char:
-        end += 1
-    return end - start
-
-
-def _fence_end(text: str, start: int, fence: str) -> int:
-    """Return the offset just past the closing fence line, or the end of the text."""
+def _fence_end(text: str, start: int, fence: str) -> int | None:
+    """Return the offset just past the closing fence line, or None when the fence is never closed."""
     closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*\r?$", re.MULTILINE)
     line_end = text.find("\n", start)
     if line_end < 0:
-        return len(text)
+        return None
     match = closing.search(text, line_end + 1)
-    if match is None:
-        return len(text)
-    return match.end()
-
-
-def _code_span_end(text: str, start: int, run: int, limit: int) -> int | None:
-    """Return the offset past the backtick run closing a code span, if in the paragraph."""
-    i = text.find("`", start, limit)
-    while i >= 0:
-        length = _run_length(text, i, "`")
-        if length == run:
-            return i + length
-        i = text.find("`", i + length, limit)
-    return None
+    return match.end() if match else None
 
 
 def scan_links(text: str) -> list[SourceLink]:
@@ -313,3 +330,58 @@ def split_units(lines: list[str]) -> list[tuple[int, int]]:
             current.append(index)
     flush()
     return units
+
+
+MAX_INDENT = 100
+"""The widest indentation a line may have, in columns (tabs count 4): 25 levels of list."""
+MAX_QUOTES = 50
+"""The most block quotes a line may open."""
+MAX_HTML_DEPTH = 50
+"""The deepest HTML blocks may nest."""
+MAX_EMPHASIS_RUN = 100
+"""The longest run of ``*`` or ``_`` a line of text may hold."""
+
+_QUOTES = re.compile(r"[ \t]*(?:>[ \t]*)+")
+_BLOCK_TAG = re.compile(
+    r"<(/?)(?:div|section|article|aside|details|blockquote|figure|ul|ol|li|dl|table|tr|td|th|p)\b([^<>]*)>", re.I
+)
+_EMPHASIS = re.compile(rf"[*_]{{{MAX_EMPHASIS_RUN + 1},}}")
+
+
+def check_nesting(path: str, text: str) -> list[Diagnostic]:
+    """Report the first line of a page that nests deeper than Markdown can render.
+
+    Python-Markdown renders nested lists, quotes and ``markdown`` HTML blocks recursively:
+    past a few hundred levels it takes minutes, then fails with no file named. No page needs
+    a tenth of that, so deeper nesting is an error here, before the page is rendered.
+
+    Args:
+        path: The page's path, for diagnostics.
+        text: The page's decoded source.
+
+    Returns:
+        One ``markdown`` diagnostic at the first line too deep, or none.
+    """
+    depth = 0
+    for number, line in enumerate(mask_markdown(text).splitlines(), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        width = len(line[:indent].expandtabs(4))
+        if width > MAX_INDENT and line.strip():
+            message = f"line indented {width} columns; Markdown cannot render nesting that deep"
+            return [Diagnostic(path, number, 1, Code.MARKDOWN, message, f"indent at most {MAX_INDENT} columns")]
+        quotes = _QUOTES.match(line)
+        if quotes and quotes.group().count(">") > MAX_QUOTES:
+            message = f"{quotes.group().count('>')} nested quotes; Markdown cannot render nesting that deep"
+            return [Diagnostic(path, number, 1, Code.MARKDOWN, message, f"nest at most {MAX_QUOTES} quotes")]
+        for tag in _BLOCK_TAG.finditer(line):
+            depth += -1 if tag.group(1) else 0 if tag.group(2).endswith("/") else 1
+            if depth > MAX_HTML_DEPTH:
+                message = f"HTML blocks nested {depth} deep; Markdown cannot render nesting that deep"
+                hint = f"nest at most {MAX_HTML_DEPTH} blocks"
+                return [Diagnostic(path, number, tag.start() + 1, Code.MARKDOWN, message, hint)]
+        run = _EMPHASIS.search(line)
+        if run and line.strip(" \t*_"):
+            message = f"a run of {len(run.group())} '{run.group()[0]}'; Markdown's emphasis cannot render it"
+            hint = f"write at most {MAX_EMPHASIS_RUN} in a row, or put them in code"
+            return [Diagnostic(path, number, run.start() + 1, Code.MARKDOWN, message, hint)]
+    return []

@@ -108,7 +108,6 @@ NOT_LINKS = {
     "fence-tildes": "~~~\n[x](a.md)\n~~~",
     "fence-not-closed-by-shorter": "````\n```\n[x](a.md)\n````",
     "fence-not-closed-by-other-char": "~~~\n```\n[x](a.md)\n~~~",
-    "fence-never-closed": "```\n[x](a.md)\n",
     "fence-in-admonition": "!!! note\n    ```text\n    [x](a.md)\n    ```",
     "tilde-fence-in-admonition": "??? info\n    ~~~\n    [x](a.md)\n    ~~~",
     "fence-crlf": "```\r\n[x](a.md)\r\n```\r\n",
@@ -174,3 +173,11 @@ MASKED = {
 @pytest.mark.parametrize(("text", "expected"), MASKED.values(), ids=MASKED.keys())
 def test_mask_markdown_blanks_what_cannot_hold_a_link(text: str, expected: str) -> None:
     assert mask_markdown(text) == expected
+
+
+def test_a_fence_never_closed_is_text_as_python_markdown_renders_it() -> None:
+    import markdown
+
+    text = "Text\n\n```\ncode\n\n[broken](nowhere.md)\n"
+    assert '<a href="nowhere.md">' in markdown.markdown(text, extensions=["pymdownx.superfences"])
+    assert [(link.target, link.line, link.col) for link in scan_links(text)] == [("nowhere.md", 6, 10)]
