@@ -362,11 +362,12 @@ def check_uncited(path: str, text: str, markers: Iterable[Marker]) -> tuple[list
     return diagnostics, opt_outs
 
 
+# Each part stops at its own opening character too, so that a run of openers is read in linear time.
 _NOT_PROSE = re.compile(
-    r"\]\([^)\n]*\)"  # link destinations
-    r"|<[^>\n]*>"  # HTML tags
-    r"|\{[^}\n]*\}"  # attribute lists
-    r"|\[\^[^\]\n]*\]:?"  # footnote labels
+    r"\]\([^)\]\n]*\)"  # link destinations
+    r"|<[^<>\n]*>"  # HTML tags
+    r"|\{[^{}\n]*\}"  # attribute lists
+    r"|\[\^[^\[\]\n]*\]:?"  # footnote labels
     r"|^\s*(?:[-*+]|\d+[.)])\s",  # list markers
     re.MULTILINE,
 )

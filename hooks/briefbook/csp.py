@@ -14,6 +14,8 @@ import base64
 import hashlib
 from html.parser import HTMLParser
 
+from .html_scan import UNTERMINATED_LIMIT, unterminated_tags
+
 SCRIPT_HASHES = "'briefbook-inline-scripts'"
 """The token in the policy that each page's inline-script hashes replace."""
 
@@ -43,6 +45,8 @@ class _InlineScripts(HTMLParser):
 
 def script_hashes(html: str) -> list[str]:
     """Return the CSP source expression (``'sha256-...'``) of each inline script of a page, in order."""
+    if unterminated_tags(html) > UNTERMINATED_LIMIT:
+        return []  # such a page fails the build; its scripts get no hash and so do not run
     parser = _InlineScripts()
     parser.feed(html)
     parser.close()

@@ -27,7 +27,8 @@ ABBREVIATIONS = "includes/abbreviations.md"
 _TERM = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*(.*)$")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*(?![\w-])")
 # What cannot hold an acronym of the text: link targets, citation markers, attribute lists, tags, addresses.
-_NOT_TEXT = re.compile(r"\]\([^)\n]*\)|\[@[^\]\n]*\]|\{[:#.][^}\n]*\}|<[^>\n]*>|https?://\S+")
+_NOT_TEXT = re.compile(r"\]\([^)\]\n]*\)|\[@[^\[\]\n]*\]|\{[:#.][^{}\n]*\}|<[^<>\n]*>|https?://\S+")
+"""Link targets, markers, attribute lists, tags and URLs; each stops at its own opener, for linear time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,8 @@ def load_terms(path: str, text: str) -> tuple[list[Term], list[Diagnostic]]:
     terms: list[Term] = []
     problems: list[Diagnostic] = []
     first: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # lines end at \n only, as everywhere
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         match = _TERM.match(line)

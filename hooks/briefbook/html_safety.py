@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 import nh3
 
 from .diagnostics import Code, Diagnostic
+from .html_scan import UNTERMINATED_LIMIT, unterminated_tags
 from .markdown_scan import mask_markdown
 from .textio import LineIndex
 
@@ -264,6 +265,10 @@ def _value_hint(name: str) -> str:
 
 
 def _findings(html: str) -> list[_Finding]:
+    broken = unterminated_tags(html)
+    if broken > UNTERMINATED_LIMIT:
+        message = f"{broken} tags or comments are never closed; the page's HTML cannot be read safely"
+        return [_Finding(message, ("<",), "write plain Markdown; escape a literal < as &lt;")]
     parsed = _tags(html)
     found: list[_Finding] = []
     for item in parsed.items:

@@ -10,8 +10,33 @@ only, found as the first of: Material's ``md-content__inner``, ``role="main"``,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+UNTERMINATED_LIMIT = 100
+"""How many unterminated tags or comments a page may hold before it is not parsed at all.
+
+The standard library's parser (before Python 3.11.13, CVE-2025-6069) reads each one to the
+end of the page, so a run of them takes time that grows with the square of its length."""
+
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])|>")
+
+
+def unterminated_tags(html: str) -> int:
+    """Count the tags that no ``>`` closes before the next tag opens, and comments never closed (linear time)."""
+    count = 0
+    pending = False
+    for match in _TAG_OPEN.finditer(html):
+        if match.group() == ">":
+            pending = False
+        else:
+            count += pending
+            pending = True
+    count += pending
+    last_close = html.rfind("-->")
+    return count + html.count("<!--", max(last_close, 0))
+
 
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _LINK_ATTRS = {"a": "href", "area": "href", "img": "src", "source": "src"}
@@ -83,6 +108,8 @@ def scan_html(html: str) -> PageHtml:
     Returns:
         The ids and the links of the page.
     """
+    if unterminated_tags(html) > UNTERMINATED_LIMIT:
+        return PageHtml(frozenset(), ())  # the allowlist check refuses such a page
     collector = _Collector()
     collector.feed(html)
     collector.close()

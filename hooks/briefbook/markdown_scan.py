@@ -37,7 +37,8 @@ _FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(?:.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\
 _ESCAPABLE = frozenset("\\`*_{}[]()#+-.!<>|\"'~:=$&%/@;,^")
 _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 _REFERENCE = re.compile(r"^[ \t]*\[(?!\^)([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
-_HTML_TAG = re.compile(r"""<(a|img|source)\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+_HTML_TAG = re.compile(r"""<(a|img|source)\b(?:[^<>"']|"[^"<]*"|'[^'<]*')*>""", re.IGNORECASE)
+"""A raw tag; it stops at the next ``<``, so a run of unclosed tags is read in linear time."""
 _HTML_ATTR = re.compile(r"""\s([\w:.-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
 
@@ -224,11 +225,11 @@ def scan_links(text: str) -> list[SourceLink]:
 def _scan_inline(text: str, masked: str) -> list[tuple[int, str, LinkKind]]:
     found = []
     n = len(masked)
-    paragraph_end = paragraph_ends(masked)
+    closing = _matching_brackets(masked)
     start = masked.find("[")
     while start >= 0:
         if not masked.startswith("[^", start):
-            close = _matching_bracket(masked, start, paragraph_end(start))
+            close = closing.get(start)
             if close is not None and close + 1 < n and masked[close + 1] == "(":
                 dest = _destination(text, masked, close + 2)
                 if dest is not None:
@@ -238,16 +239,22 @@ def _scan_inline(text: str, masked: str) -> list[tuple[int, str, LinkKind]]:
     return found
 
 
-def _matching_bracket(masked: str, start: int, limit: int) -> int | None:
-    depth = 0
-    for i in range(start, limit):
-        if masked[i] == "[":
-            depth += 1
-        elif masked[i] == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-    return None
+def _matching_brackets(masked: str) -> dict[int, int]:
+    """Pair each ``[`` with the ``]`` that closes it in the same paragraph, in one pass."""
+    pairs: dict[int, int] = {}
+    open_at: list[int] = []
+    for match in _BRACKET_OR_BREAK.finditer(masked):
+        if match.group() == "[":
+            open_at.append(match.start())
+        elif match.group() == "]":
+            if open_at:
+                pairs[open_at.pop()] = match.start()
+        else:  # a blank line ends the paragraph: what is open stays unclosed
+            open_at.clear()
+    return pairs
+
+
+_BRACKET_OR_BREAK = re.compile(r"\[|\]|\n[ \t]*\r?\n")
 
 
 def _escaped_end(text: str, masked: str, start: int, end: int) -> int:
@@ -274,6 +281,8 @@ def _destination(text: str, masked: str, start: int) -> tuple[int, int] | None:
     begin = i
     depth = 0
     while i < n and (not masked[i].isspace() or masked[i] != text[i]):
+        if masked[i] == "[":  # no destination holds one; stopping here keeps "[x](" * n linear
+            return None
         if masked[i] == "(":
             depth += 1
         elif masked[i] == ")":
@@ -363,7 +372,7 @@ def check_nesting(path: str, text: str) -> list[Diagnostic]:
         One ``markdown`` diagnostic at the first line too deep, or none.
     """
     depth = 0
-    for number, line in enumerate(mask_markdown(text).splitlines(), start=1):
+    for number, line in enumerate(mask_markdown(text).split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         width = len(line[:indent].expandtabs(4))
         if width > MAX_INDENT and line.strip():

@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 
 from .diagnostics import Code, Diagnostic
 from .html_safety import browser_url, url_scheme
+from .html_scan import UNTERMINATED_LIMIT, unterminated_tags
 from .textio import LineIndex
 
 _LOADING_RELS = frozenset(
@@ -108,6 +109,8 @@ def check_page_resources(path: str, html: str) -> list[Diagnostic]:
         path: The built page's path, for diagnostics (``site/groups/bla.html``).
         html: The whole page, as written to the site.
     """
+    if unterminated_tags(html) > UNTERMINATED_LIMIT:
+        return []  # refused by the allowlist check, and not read here (it would take quadratic time)
     page = _Page(path)
     page.feed(html)
     page.close()

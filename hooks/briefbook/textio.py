@@ -95,7 +95,7 @@ def yaml_problem(error: yaml.YAMLError | RecursionError, text: str) -> tuple[int
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     if mark is None:
         return 1, None, problem
-    start = _unclosed_quote(error, text, mark.line)
+    start = _unclosed_quote(error, text, mark.line) if type(error) is not yaml.MarkedYAMLError else None
     if start is not None:
         return start.line + 1, start.column + 1, f"the quoted text that starts here is not closed ({problem})"
     return mark.line + 1, mark.column + 1, problem

@@ -38,19 +38,20 @@ if TYPE_CHECKING:
 
     from .citations import Marker
 
+# Each pattern stops at its own opening mark too, so that a run of unclosed marks is read in linear time.
 _QUOTED = re.compile(
     r'"[^"]*"'  # straight double quotes
-    r"|“[^”]*”"  # curly double quotes
-    r"|(?<!\w)‘.*?’(?!\w)"  # curly single quotes (an apostrophe inside a word does not close)
+    r"|“[^“”]*”"  # curly double quotes
+    r"|(?<!\w)‘[^‘]*?’(?!\w)"  # curly single quotes (an apostrophe inside a word does not close)
     r"|(?<![\w'])'[^'\n]+'(?!\w)",  # straight single quotes, not an apostrophe
     re.DOTALL,
 )
-_Q_ELEMENT = re.compile(r"<q\b[^>]*>.*?</q\s*>", re.DOTALL | re.IGNORECASE)
+_Q_ELEMENT = re.compile(r"<q\b[^<>]*>(?:(?!<q\b).)*?</q\s*>", re.DOTALL | re.IGNORECASE)
 _NOT_OWN_VOICE = re.compile(
-    r"\]\([^)\n]*\)"  # link destinations
-    r"|<[^>\n]*>"  # HTML tags
-    r"|\{[^}\n]*\}"  # attribute lists and heading ids
-    r"|\[\^[^\]\n]*\]:?"  # footnote labels
+    r"\]\([^)\]\n]*\)"  # link destinations
+    r"|<[^<>\n]*>"  # HTML tags
+    r"|\{[^{}\n]*\}"  # attribute lists and heading ids
+    r"|\[\^[^\[\]\n]*\]:?"  # footnote labels
     r"|^[ \t]*>.*$",  # block quotes
     re.MULTILINE,
 )

@@ -175,6 +175,21 @@ Loader.yaml_implicit_resolvers = {
 }
 
 
+MAX_FLOW_BRACKETS = 100
+"""The most ``[`` and ``{`` one line of YAML may hold: PyYAML's time grows with the square of flow nesting."""
+
+
+def _too_nested(text: str) -> yaml.YAMLError | None:
+    """A YAML error for the first line with more flow brackets than PyYAML reads in reasonable time."""
+    for number, line in enumerate(text.split("\n")):
+        if line.count("[") + line.count("{") > MAX_FLOW_BRACKETS:
+            column = next(i for i, char in enumerate(line) if char in "[{")
+            mark = yaml.Mark("<text>", 0, number, column, "", 0)
+            problem = f"more than {MAX_FLOW_BRACKETS} brackets on one line; write the list or mapping as a block"
+            return yaml.MarkedYAMLError(None, None, problem, mark)
+    return None
+
+
 def compose(text: str) -> yaml.Node | None:
     """Compose one YAML document with :class:`Loader`, keeping every node's position.
 
@@ -182,6 +197,9 @@ def compose(text: str) -> yaml.Node | None:
         yaml.YAMLError: The text is not valid YAML, or uses an alias.
         RecursionError: It nests too deeply to compose.
     """
+    nested = _too_nested(text)
+    if nested is not None:
+        raise nested
     loader = Loader(text)  # the text is decoded by decode_source, which refuses what the reader would
     try:
         return loader.get_single_node()
@@ -280,8 +298,11 @@ def markup_problems(path: str, node: yaml.Node | None, text: str, *, line_offset
 def _parse(path: str, text: str, name: str) -> tuple[tuple[object, yaml.Node | None] | None, list[Diagnostic]]:
     """Parse one YAML document, keeping its node tree for positions."""
     try:
+        nested = _too_nested(text)
+        if nested is not None:
+            raise nested
         loader = Loader(text)
-    except yaml.YAMLError as error:  # unprintable characters, when the text did not come through decode_source
+    except yaml.YAMLError as error:  # also unprintable characters, when the text did not come through decode_source
         line, col, problem = yaml_problem(error, text)
         return None, [Diagnostic(path, line, col, Code.YAML, f"{name} is not valid YAML: {problem}")]
     try:

@@ -322,3 +322,11 @@ def test_source_kinds_lists_only_the_kinds_present_with_counts() -> None:
         "press are attributed | 2 |",
         "| **All kinds** | | | **2** |",
     ]
+
+
+def test_flow_nesting_past_the_limit_is_refused_before_parsing() -> None:
+    _, problems = load_registry(R, "- id: a\n  title: " + "[" * 5000 + "\n")
+    assert [render_diagnostic(d) for d in problems] == [
+        "docs/sources.yaml:2:10: error[yaml]: the registry is not valid YAML:"
+        " more than 100 brackets on one line; write the list or mapping as a block"
+    ]
