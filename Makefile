@@ -38,9 +38,10 @@ test: $(STAMP) $(CHROMIUM)  ## lint, type-check and run every test
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-bench: $(STAMP)  ## time the checks and a full build on a synthetic book (not part of test)
+bench: $(STAMP)  ## time the checks and a full build on a synthetic book, and a growing page (not part of test)
 	$(BIN)/python benchmarks/bench_build.py --pages 1000
 	$(BIN)/python benchmarks/bench_build.py --pages 300 --build
+	$(BIN)/python benchmarks/bench_big_page.py
 
 lock:  ## re-pin requirements.txt (with hashes) from requirements.in
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-header -o requirements.txt requirements.in
