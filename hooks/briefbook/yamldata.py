@@ -23,7 +23,7 @@ from .diagnostics import Code, Diagnostic
 from .textio import yaml_problem
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,12 +219,10 @@ def duplicate_keys(path: str, node: yaml.Node | None, code: Code, *, line_offset
         line_offset: Lines before the YAML text in the file (front matter starts on line 2).
     """
     found = []
-    pending = [node] if node is not None else []
-    while pending:  # iterative, so deep nesting cannot exhaust the stack
-        current = pending.pop()
+    for current in _nodes(node):
         if isinstance(current, yaml.MappingNode):
             first_line: dict[str, int] = {}
-            for key, value in current.value:
+            for key, _ in current.value:
                 if isinstance(key, yaml.ScalarNode):
                     line = key.start_mark.line + 1 + line_offset
                     if key.value in first_line:
@@ -240,10 +238,19 @@ def duplicate_keys(path: str, node: yaml.Node | None, code: Code, *, line_offset
                         )
                     else:
                         first_line[key.value] = line
-                pending.append(value)
-        elif isinstance(current, yaml.SequenceNode):
-            pending.extend(current.value)
     return sorted(found, key=lambda d: (d.line, d.col or 0))
+
+
+def _nodes(node: yaml.Node | None) -> Iterator[yaml.Node]:
+    """Every node of a document, in document order; iterative, so deep nesting cannot exhaust the stack."""
+    pending = [node] if node is not None else []
+    while pending:
+        current = pending.pop()
+        yield current
+        if isinstance(current, yaml.MappingNode):
+            pending.extend(child for pair in reversed(current.value) for child in reversed(pair))
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(reversed(current.value))
 
 
 _RAW_HTML = re.compile(r"<(?!https?://|mailto:)[A-Za-z!?/]|\{\s*[:#.]")
@@ -263,10 +270,8 @@ def markup_problems(path: str, node: yaml.Node | None, text: str, *, line_offset
         line_offset: Lines before the YAML text in the file (front matter starts on line 2).
     """
     found = []
-    pending = [node] if node is not None else []
-    while pending:  # iterative, so deep nesting cannot exhaust the stack
-        current = pending.pop()
-        if isinstance(current, yaml.ScalarNode):
+    for current in _nodes(node):
+        if isinstance(current, yaml.ScalarNode) and isinstance(current.value, str):
             match = _RAW_HTML.search(current.value)
             if match is None:
                 continue
@@ -288,10 +293,6 @@ def markup_problems(path: str, node: yaml.Node | None, text: str, *, line_offset
                     "data files hold plain text and Markdown links and emphasis; write the text without markup",
                 )  # fmt: skip
             )
-        elif isinstance(current, yaml.MappingNode):
-            pending.extend(value for _, value in reversed(current.value))
-        elif isinstance(current, yaml.SequenceNode):
-            pending.extend(reversed(current.value))
     return found
 
 

@@ -11,10 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import sync_playwright
-from test_offline_site import ARGS, CHROMIUM, LOCAL_SCHEMES
 
-from conftest import MKDOCS, ROOT, run
+from conftest import LOCAL_SCHEMES, MKDOCS, ROOT, run
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -59,15 +57,6 @@ def server(site: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).is_file(), f"no Chromium at {CHROMIUM}: apt-get install chromium (or set CHROMIUM)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def _open(browser: Browser, url: str) -> tuple[Page, list[str], list[str], list[str]]:

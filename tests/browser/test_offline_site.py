@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from conftest import MKDOCS, ROOT, make_site, run
+from conftest import LOCAL_SCHEMES, MKDOCS, ROOT, make_site, run
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags that keep Chromium itself from calling home, so that every request seen
-# comes from the page.
-ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-quic",
-    "--allow-file-access-from-files",
-]
-LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
 @pytest.fixture(scope="module")
@@ -39,15 +21,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run([*MKDOCS, "build", "--strict", "-d", str(out)], cwd=ROOT)
     assert result.code == 0, result.stderr
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).is_file(), f"no Chromium at {CHROMIUM}: apt-get install chromium (or set CHROMIUM)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def test_search_works_from_disk_without_any_third_party_request(site: Path, browser: Browser) -> None:
