@@ -36,6 +36,7 @@ from .diagnostics import (
     Severity,
     has_errors,
     render_diagnostic,
+    render_github,
     render_json,
     render_summary,
     sort_diagnostics,
@@ -100,6 +101,7 @@ from .timeline import (
 )
 
 __all__ = [
+    "render_github",
     "undecodable_names",
     "check_nesting",
     "check_css_resources",

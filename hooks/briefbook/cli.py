@@ -9,6 +9,9 @@ and for anything the pages or style sheets would load from another host.
 ``briefbook links DOCS`` runs the link and anchor check alone on any MkDocs project's
 docs folder (``--site`` for the built site); none of the book's own rules apply there.
 
+``--format github`` prints each problem as a GitHub Actions workflow command, so that a
+CI job shows it on the changed line of a pull request.
+
 Exit status: 0 when clean, 1 when problems were found, 2 for a usage error.
 """
 
@@ -23,7 +26,15 @@ from typing import TYPE_CHECKING
 
 from .book import GENERATED, BookData, BookScan, expand_placeholders, load_book_data, scan_book
 from .citations import render_citations, render_opt_outs
-from .diagnostics import Diagnostic, has_errors, render_diagnostic, render_json, render_summary, sort_diagnostics
+from .diagnostics import (
+    Diagnostic,
+    has_errors,
+    render_diagnostic,
+    render_github,
+    render_json,
+    render_summary,
+    sort_diagnostics,
+)
 from .files import escaping_paths, undecodable_names
 from .html_safety import SourceText, check_html, render_markdown
 from .html_scan import PageHtml, scan_html
@@ -66,14 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _UsageError as error:
         print(f"briefbook: error: {error}", file=sys.stderr)
         return 2
-    render = render_json if args.format == "json" else render_diagnostic
+    render = {"json": render_json, "github": render_github}.get(args.format, render_diagnostic)
     diagnostics = sort_diagnostics(diagnostics)
     for diagnostic in diagnostics:
         print(render(diagnostic))
-    if args.format == "text":
+    if args.format != "json":
         for note in notes:
             print(note, file=sys.stderr)
-    if args.format == "text" and diagnostics:
+    if args.format != "json" and diagnostics:
         print(f"briefbook: {render_summary(diagnostics)}", file=sys.stderr)
     return 1 if has_errors(diagnostics) else 0
 
@@ -92,7 +103,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     for sub in (check, links):
         sub.add_argument(
-            "--format", choices=("text", "json"), default="text", help="output format (default: %(default)s)"
+            "--format",
+            choices=("text", "json", "github"),
+            default="text",
+            help="compiler-style lines, JSON lines, or GitHub Actions annotations (default: %(default)s)",
         )
     return parser
 

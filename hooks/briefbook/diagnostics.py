@@ -1,7 +1,9 @@
 """Diagnostics: the one value every check returns, and its compiler-style rendering.
 
 A diagnostic renders as ``PATH:LINE:COL: SEVERITY[CODE]: MESSAGE (HINT)``, the shape
-of ruff's concise output, so editors and CI annotate the exact place.
+of ruff's concise output, so editors and CI annotate the exact place; as one JSON object
+per line for tools; or as a GitHub Actions workflow command, which shows it on the line of
+a pull request's diff.
 """
 
 from __future__ import annotations
@@ -133,6 +135,30 @@ def render_json(diagnostic: Diagnostic) -> str:
         },
         ensure_ascii=False,
     )
+
+
+def render_github(diagnostic: Diagnostic) -> str:
+    """Render one diagnostic as a GitHub Actions workflow command, which annotates the file's line.
+
+    Example: ``::error file=docs/groups/bla.md,line=42,col=17,title=briefbook [anchor]::... (did you mean ...)``.
+    Values are escaped as the runner reads them: ``%``, CR and LF everywhere, and also ``:`` and
+    ``,`` in the properties.
+    """
+    properties = {"file": diagnostic.path, "line": str(diagnostic.line)}
+    if diagnostic.col is not None:
+        properties["col"] = str(diagnostic.col)
+    properties["title"] = f"briefbook [{diagnostic.code.value}]"
+    shown = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
+    message = diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else "")
+    return f"::{diagnostic.severity.value} {shown}::{_escape_data(message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def render_summary(diagnostics: Iterable[Diagnostic]) -> str:

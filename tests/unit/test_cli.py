@@ -65,6 +65,35 @@ def test_check_prints_every_problem_sorted_and_exits_1(tmp_path: Path, capsys: p
     assert err == "briefbook: 6 errors, 0 warnings\n"
 
 
+def test_check_github_annotations_name_file_line_and_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = project(tmp_path, DEFECTS)
+    assert main(["check", "--config", str(config), "--format", "github"]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        "::error file=docs/index.md,line=9,col=13,title=briefbook [link]::'othr.md' not found: no file 'othr.md'"
+        " in the docs (did you mean 'other.md'?)",
+        "::error file=docs/index.md,line=9,col=35,title=briefbook [case]::'Other.md' differs in case from the file"
+        " 'other.md' (did you mean 'other.md'?)",
+        "::error file=docs/orphan.md,line=1,title=briefbook [nav]::page is not in the nav of mkdocs.yml"
+        " (add it to 'nav:' so readers can find it)",
+        "::error file=docs/orphan.md,line=1,col=1,title=briefbook [frontmatter]::page has no front matter"
+        " (start the page with a '---' block setting title, description, reviewed)",
+        "::error file=docs/other.md,line=4,col=11,title=briefbook [frontmatter]::'reviewed' is '24/11/2026',"
+        " not an ISO date (write it as YYYY-MM-DD)",
+        "::error file=docs/other.md,line=7,col=6,title=briefbook [escape]::'../README.md' leads outside the docs folder",
+    ]
+    assert err == "briefbook: 6 errors, 0 warnings\n"
+
+
+def test_github_annotations_escape_what_the_runner_reads() -> None:
+    from briefbook import Code, Diagnostic, Severity, render_github
+
+    diagnostic = Diagnostic("docs/a,b:c.md", 3, None, Code.NOTE, "50% done\nnext", "a: b, c", Severity.WARNING)
+    assert render_github(diagnostic) == (
+        "::warning file=docs/a%2Cb%3Ac.md,line=3,title=briefbook [note]::50%25 done%0Anext (a: b, c)"
+    )
+
+
 def test_check_json_lines_carry_the_same_values(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = project(tmp_path, DEFECTS)
     assert main(["check", "--config", str(config), "--format", "json"]) == 1
@@ -256,7 +285,7 @@ ARGPARSE = {
     "no-command": ([], "briefbook: error: the following arguments are required: command"),
     "unknown-format": (
         ["check", "--format", "xml"],
-        "briefbook check: error: argument --format: invalid choice: 'xml' (choose from 'text', 'json')",
+        "briefbook check: error: argument --format: invalid choice: 'xml' (choose from 'text', 'json', 'github')",
     ),
     "links-without-docs": (["links"], "briefbook links: error: the following arguments are required: docs"),
 }
