@@ -31,10 +31,12 @@ from .citations import (
 from .claims import VERDICTS, Claim, in_commentary_order, load_claims, render_claims
 from .csp import SCRIPT_HASHES, add_script_hashes, script_hashes
 from .diagnostics import (
+    CODE_HELP,
     Code,
     Diagnostic,
     Severity,
     has_errors,
+    render_code_table,
     render_diagnostic,
     render_github,
     render_json,
@@ -101,6 +103,8 @@ from .timeline import (
 )
 
 __all__ = [
+    "CODE_HELP",
+    "render_code_table",
     "render_github",
     "undecodable_names",
     "check_nesting",

@@ -30,7 +30,7 @@ from .citations import (
     section_at,
 )
 from .claims import Claim, in_commentary_order, load_claims, render_claims
-from .diagnostics import Code, Diagnostic
+from .diagnostics import Code, Diagnostic, render_code_table
 from .events import Event, events_of, load_events, render_attacks
 from .frontmatter import check_front_matter, page_title
 from .glossary import ABBREVIATIONS, Term, check_acronyms, load_terms, render_glossary
@@ -72,6 +72,7 @@ PLACEHOLDERS = {
     "timeline": "every event by decade and year, with filters by group and type, from docs/data/events.yaml",
     "timeline-columns": "the table of the columns of timeline.csv and timeline.json",
     "glossary": "every term of includes/abbreviations.md, sorted, with links to the profiles",
+    "codes": "the table of diagnostic codes, what each means and how to fix it, from the library",
 }
 """The data placeholders the build expands (``<!-- data: NAME [ID] -->``), and what each becomes."""
 
@@ -416,6 +417,8 @@ def expand_placeholders(
             return render_timeline(data.events, names, scan.profiles, src)
         if name == "timeline-columns":
             return render_columns()
+        if name == "codes":
+            return render_code_table()
         if name == "glossary":
             shorts = {group.short: group.id for group in data.groups}
             return render_glossary(data.terms or [], scan.profiles, shorts, src)

@@ -9,6 +9,8 @@ and for anything the pages or style sheets would load from another host.
 ``briefbook links DOCS`` runs the link and anchor check alone on any MkDocs project's
 docs folder (``--site`` for the built site); none of the book's own rules apply there.
 
+``briefbook codes`` prints the table of diagnostic codes that CONTRIBUTING.md holds.
+
 ``--format github`` prints each problem as a GitHub Actions workflow command, so that a
 CI job shows it on the changed line of a pull request.
 
@@ -29,6 +31,7 @@ from .citations import render_citations, render_opt_outs
 from .diagnostics import (
     Diagnostic,
     has_errors,
+    render_code_table,
     render_diagnostic,
     render_github,
     render_json,
@@ -66,6 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as stop:
         return 0 if stop.code == 0 else 2
+    if args.command == "codes":
+        print(render_code_table(), end="")
+        return 0
     notes: list[str] = []
     try:
         if args.command == "check":
@@ -95,6 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="run every check of the book")
     check.add_argument("--config", default="mkdocs.yml", help="the project's mkdocs.yml (default: %(default)s)")
     check.add_argument("--site", help="the built site, to check anchors and generated links")
+    commands.add_parser("codes", help="print the table of diagnostic codes (Markdown), as CONTRIBUTING.md holds it")
     links = commands.add_parser("links", help="check internal links and anchors of any MkDocs project")
     links.add_argument("docs", help="the docs folder")
     links.add_argument("--site", help="the built site, to check anchors and generated links")

@@ -77,6 +77,169 @@ class Code(enum.Enum):
     """Rendered HTML the allowlist refuses: an element, attribute or URL that could run script or load from afar."""
 
 
+CODE_HELP: dict[Code, tuple[str, str]] = {
+    Code.LINK: (
+        "the target page or file does not exist",
+        "correct the path; the message suggests a close match",
+    ),
+    Code.ANCHOR: (
+        "the target page has no element with that id",
+        "use an id the page has (headings, `{#id}`, footnotes)",
+    ),
+    Code.CASE: (
+        "the path differs in case from the file on disk",
+        "match the file name's case exactly (Linux hosts are case-sensitive)",
+    ),
+    Code.ESCAPE: (
+        (
+            "the link leaves `docs/` or is an absolute path, or a file in `docs/` is a symlink to something "
+            "outside it (never published)"
+        ),
+        "link relative to the page, inside `docs/`; copy the file into `docs/` instead of linking to it",
+    ),
+    Code.NAV: (
+        "a nav entry names no file, or a page is missing from the nav",
+        "fix the entry in `mkdocs.yml`, or add the page",
+    ),
+    Code.FRONTMATTER: (
+        (
+            "front matter missing, malformed (an alias or a repeated key included), without `title`, `description` "
+            'or `reviewed`, or with `<`, `>` or `"` in the title or description (the theme would print them as '
+            "markup)"
+        ),
+        "add the field; `reviewed` is `YYYY-MM-DD`; use “ ” for quotation marks",
+    ),
+    Code.ENCODING: (
+        "the file is not UTF-8, holds a control character (NUL, escape, form feed…), or its name is not UTF-8",
+        "re-save it as UTF-8; remove the character; rename the file",
+    ),
+    Code.MARKDOWN: (
+        (
+            "a page nests deeper than Markdown can render: lines indented more than 100 columns, more than 50 "
+            "quotes or HTML blocks inside one another, or a run of more than 100 `*` or `_`"
+        ),
+        "flatten the nesting; put such runs in code",
+    ),
+    Code.YAML: (
+        (
+            "`mkdocs.yml`, `docs/sources.yaml` or a data file cannot be parsed, or the registry or a data file "
+            "uses an alias (`*name`), an explicit tag (`!!timestamp`, `!custom`), more than 100 `[` or `{` on one "
+            "line, or repeats a key; an unclosed quote is reported where the string starts"
+        ),
+        (
+            "fix the syntax at the line given; write an aliased or tagged value out plainly; keep one of the "
+            "repeated keys"
+        ),
+    ),
+    Code.CITE: (
+        (
+            "a marker names a key that `docs/sources.yaml` does not have (one message when the registry is missing "
+            "or has no usable entry)"
+        ),
+        "correct the key (the message suggests one) or add the source",
+    ),
+    Code.CITE_SYNTAX: (
+        "a marker is malformed: `[@]`, `[@ key]`, `[@key;]`, a locator without a comma, or unclosed",
+        "write it as `[@key]` or `[@key, p. 12]`",
+    ),
+    Code.REGISTRY: (
+        (
+            "a registry entry lacks a field, has an unknown `type` or `kind`, a bad date, a URL that is not an "
+            "absolute `http(s)` address made only of the characters a URL may hold, or a duplicate id"
+        ),
+        "fix the entry at the line given",
+    ),
+    Code.UNUSED_SOURCE: (
+        "a registry entry that no page cites",
+        "cite it, or remove it",
+    ),
+    Code.UNCITED: (
+        "a paragraph, list item or table row with a digit but no citation, outside About and Sources",
+        "cite a source, or add `<!-- uncited: reason -->` on the line before",
+    ),
+    Code.CLAIMS: (
+        "a claim lacks a field, has an unknown verdict or a malformed citation, or repeats an id",
+        "fix the entry at the line given",
+    ),
+    Code.DATA: (
+        "a `<!-- data: NAME -->` placeholder that the build does not know",
+        (
+            "use a known placeholder (`sources`, `claims`, `source-kinds`, `group ID`, `attacks ID`, "
+            "`groups-comparison`, `groups-map`)"
+        ),
+    ),
+    Code.PROFILE: (
+        (
+            "a fact box lacks a field, has a value without a citation, a designation without a date, or a "
+            "relationship to a group with no profile and no event; an event's figure or claim has no source, its "
+            "date does not exist, its type is not one of the six, or an attack does not say who claimed it; a "
+            "profile page lacks a section, has one out of order, misspelt or without its id, or does not show its "
+            "attacks table; a placeholder names a group with no fact box"
+        ),
+        "fix it at the line given; write `unknown` where no source gives a value",
+    ),
+    Code.GLOSSARY: (
+        (
+            "a content page uses an all-capitals abbreviation that `includes/abbreviations.md` does not define, or "
+            "a line of that file is not a definition, has no meaning or repeats a term"
+        ),
+        "add `*[TERM]: what it stands for` to `includes/abbreviations.md` (the tooltip and the Glossary page follow)",
+    ),
+    Code.URL: (
+        (
+            "a registry URL that is not the publisher's canonical article address: AMP form, tracking parameters, "
+            "fragment, default port, trailing dot in the host, another host's name in the path, or characters that "
+            "need quoting"
+        ),
+        "write the address the message suggests, after checking that it opens the same article",
+    ),
+    Code.NOTE: (
+        'a registry note that reads like a working note ("page address", "not shown", "stored copy")',
+        (
+            "write one sentence for readers: what the source is and what the book uses it for; mark a headline you "
+            "could not see with `title-supplied: true`"
+        ),
+    ),
+    Code.WORDING: (
+        (
+            "a term of `docs/data/wording.yaml` in the book's own voice (an error or a warning, as the list says), "
+            "or an invalid entry of that list"
+        ),
+        "quote and attribute it, reword it, or add `<!-- wording: reason -->` on the line before",
+    ),
+    Code.UNSAFE_HTML: (
+        (
+            "a string in a data file holds raw HTML (`<svg`, `</p`) or an attribute list (`{: … }`), or a page's "
+            "rendered HTML has an element, attribute or URL the allowlist refuses: script, an event handler "
+            "(`onclick`, including through `{: … }`), `<iframe>`, `<object>`, `<form>`, `<style>`, an inline "
+            "`style`, a `javascript:`, `data:` or `vbscript:` URL, an image from another host, or markup a browser "
+            "would read differently; from a page or from a data file's field"
+        ),
+        (
+            'write plain Markdown; use only the HTML listed under "What HTML a page may contain"; copy an image '
+            "into `docs/`"
+        ),
+    ),
+    Code.EXTERNAL: (
+        (
+            "a built page or style sheet would load something from another host: a style sheet, script, font, "
+            'image, `srcset`, `url()` or `@import`, a refresh, or a `<pre class="mermaid">` (the theme would fetch '
+            "Mermaid from a CDN); reported at the built file (`site/…`), by the build and by `briefbook check "
+            "--site`"
+        ),
+        "vendor the file into `docs/` and reference it relatively, or drop it; leave `theme.font: false`",
+    ),
+}
+"""For each code, in the order CONTRIBUTING lists them: what it means and how to fix it (Markdown)."""
+
+
+def render_code_table() -> str:
+    """Render the table of diagnostic codes that CONTRIBUTING and the Contributing page show."""
+    rows = ["| code | what it means | how to fix it |", "| --- | --- | --- |"]
+    rows += [f"| `{code.value}` | {meaning} | {fix} |" for code, (meaning, fix) in CODE_HELP.items()]
+    return "\n".join(rows) + "\n"
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Diagnostic:
     """One problem found in one place of one file."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from briefbook.cli import main
+from conftest import ROOT
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -301,7 +302,7 @@ def test_bad_arguments_exit_2(argv: list[str], last_line: str, capsys: pytest.Ca
 
 def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
-    assert capsys.readouterr().out.startswith("usage: briefbook [-h] {check,links}")
+    assert capsys.readouterr().out.startswith("usage: briefbook [-h] {check,codes,links}")
 
 
 def test_links_finds_the_themes_assets_in_the_built_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -335,3 +336,14 @@ def test_links_knows_pages_that_plugins_made_or_moved(tmp_path: Path, capsys: py
     assert [line.split(": ", 1)[1] for line in out] == [
         "error[anchor]: '#nope' is not an anchor of blog/2025/11/05/hello/index.html"
     ]
+
+
+def test_contributing_holds_the_code_table_the_library_writes(capsys: pytest.CaptureFixture[str]) -> None:
+    from briefbook import CODE_HELP, Code, render_code_table
+
+    assert list(CODE_HELP) and set(CODE_HELP) == set(Code)  # every code is explained
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    start = text.index("-->\n", text.index("<!-- codes: generated")) + len("-->\n")
+    assert text[start : text.index("<!-- codes: end -->")] == render_code_table()
+    assert main(["codes"]) == 0
+    assert capsys.readouterr().out == render_code_table()
