@@ -163,10 +163,7 @@ CODE_HELP: dict[Code, tuple[str, str]] = {
     ),
     Code.DATA: (
         "a `<!-- data: NAME -->` placeholder that the build does not know",
-        (
-            "use a known placeholder (`sources`, `claims`, `source-kinds`, `group ID`, `attacks ID`, "
-            "`groups-comparison`, `groups-map`)"
-        ),
+        "use one of the placeholders the message lists (the hooks reference documents each, in `PLACEHOLDERS`)",
     ),
     Code.PROFILE: (
         (

@@ -24,7 +24,7 @@ CITATION_DEFECTS = [
     f"docs/index.md:17:14: error[uncited]: figure '26' has no citation {UNCITED_HINT}",
     "docs/index.md:19:1: error[data]: unknown data placeholder 'timelines'"
     " (did you mean 'timeline'? known: sources, claims, source-kinds, group ID, attacks ID, groups-comparison,"
-    " groups-map, timeline, timeline-columns, glossary)",
+    " groups-map, timeline, timeline-columns, glossary, codes)",
     "docs/index.md:21:10: error[cite-syntax]: unclosed citation marker (close it with ']')",
     f"docs/index.md:21:17: error[uncited]: figure '2025' has no citation {UNCITED_HINT}",
     "docs/sources.yaml:10: error[unused-source]: source 'unused-2024' is cited by no page (cite it where it supports the text, or remove it)",
