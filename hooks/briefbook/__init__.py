@@ -54,6 +54,7 @@ from .html_safety import (
     browser_url,
     check_html,
     clean_html,
+    is_external,
     render_markdown,
     url_scheme,
 )
@@ -88,7 +89,7 @@ from .registry import (
     render_date,
     render_source_kinds,
 )
-from .resources import check_css_resources, check_page_resources, css_references, is_external
+from .resources import check_css_resources, check_page_resources, css_references
 from .textio import decode_source, line_col
 from .timeline import (
     COLUMNS,

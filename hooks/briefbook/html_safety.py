@@ -103,6 +103,7 @@ SCHEMES = frozenset({"http", "https", "mailto"})
 """URL schemes a link may use; a URL without a scheme is relative and allowed."""
 
 _URL_ATTRIBUTES = frozenset({"href", "cite"})
+_LOCAL_SCHEMES = frozenset({"data", "blob"})
 _LOADS = frozenset({"src"})
 _INPUT_TYPES = frozenset({"checkbox", "radio"})
 _SVG_NAMESPACE = "http://www.w3.org/2000/svg"
@@ -202,6 +203,14 @@ def browser_url(value: str) -> str:
     return _TAB_NEWLINE.sub("", value).strip(_CONTROL_EDGES)
 
 
+def is_external(url: str) -> bool:
+    """Whether fetching a reference would ask another host (a scheme but data: or blob:, or ``//host``)."""
+    scheme = url_scheme(url)
+    if scheme is not None:
+        return scheme not in _LOCAL_SCHEMES
+    return browser_url(url).startswith(("//", "\\\\", "/\\", "\\/"))
+
+
 def url_scheme(value: str) -> str | None:
     """Return the lower-cased scheme of a URL as a browser reads it, or None when it is relative."""
     url = browser_url(value)
@@ -243,7 +252,7 @@ def _check_value(tag: str, name: str, value: str) -> str | None:
         scheme = url_scheme(value)
         if scheme is not None and scheme not in ("http", "https"):
             return f"URL scheme '{scheme}:' in <{tag} {name}> is not allowed ({shown!r})"
-        if scheme is not None or browser_url(value).startswith(("//", "\\\\", "/\\", "\\/")):
+        if is_external(value):
             return f"<{tag} {name}> loads {shown!r} from another host; the site makes no third-party request"
     elif name == "style" and not _CELL_STYLE.fullmatch(value.strip()):
         return f"inline style on <{tag}> is not allowed ({shown!r})"
@@ -251,7 +260,7 @@ def _check_value(tag: str, name: str, value: str) -> str | None:
         return f"<input type={value!r}> is not allowed (only checkbox and radio)"
     elif name == "xmlns" and value != _SVG_NAMESPACE:
         return f"<svg xmlns={shown!r}> is not the SVG namespace"
-    elif "url(" in value.lower() and _LOCAL_PAINT.sub("", value).lower().count("url(") > 0:
+    elif "url(" in _LOCAL_PAINT.sub("", value).lower():
         return f"attribute '{name}' on <{tag}> refers outside the page ({shown!r}); only url(#id) is allowed"
     return None
 

@@ -21,7 +21,7 @@ import re
 from html.parser import HTMLParser
 
 from .diagnostics import Code, Diagnostic
-from .html_safety import browser_url, url_scheme
+from .html_safety import is_external
 from .html_scan import UNTERMINATED_LIMIT, unterminated_tags
 from .textio import LineIndex
 
@@ -29,18 +29,9 @@ _LOADING_RELS = frozenset(
     "stylesheet icon shortcut apple-touch-icon mask-icon manifest preload modulepreload prefetch preconnect "
     "dns-prefetch prerender".split()
 )
-_LOCAL_SCHEMES = frozenset({"data", "blob"})
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
 _REFRESH = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
 _HINT = "the site loads only its own files: copy the file into docs/ or drop the reference"
-
-
-def is_external(url: str) -> bool:
-    """Whether fetching a reference would ask another host (a scheme but data: or blob:, or ``//host``)."""
-    scheme = url_scheme(url)
-    if scheme is not None:
-        return scheme not in _LOCAL_SCHEMES
-    return browser_url(url).startswith(("//", "\\\\", "/\\", "\\/"))
 
 
 class _Page(HTMLParser):
@@ -86,10 +77,9 @@ class _Page(HTMLParser):
             return
         line, col = self._style
         index = LineIndex(data)
-        for match in _CSS_URL.finditer(data):
-            url = next(group for group in match.groups() if group is not None)
+        for offset, url in _css_urls(data):
             if is_external(url):
-                at_line, at_col = index.position(match.start())
+                at_line, at_col = index.position(offset)
                 self._report("<style>", url, line + at_line - 1, at_col if at_line > 1 else col + at_col)
 
     def handle_endtag(self, tag: str) -> None:
@@ -99,7 +89,12 @@ class _Page(HTMLParser):
 
 def css_references(css: str) -> list[str]:
     """Return every ``url()`` and ``@import`` target of a style sheet or style attribute, in order."""
-    return [next(group for group in match.groups() if group is not None) for match in _CSS_URL.finditer(css)]
+    return [url for _, url in _css_urls(css)]
+
+
+def _css_urls(css: str) -> list[tuple[int, str]]:
+    """Each ``url()`` and ``@import`` target of a style sheet, with its offset."""
+    return [(m.start(), next(g for g in m.groups() if g is not None)) for m in _CSS_URL.finditer(css)]
 
 
 def check_page_resources(path: str, html: str) -> list[Diagnostic]:
@@ -121,10 +116,9 @@ def check_css_resources(path: str, css: str) -> list[Diagnostic]:
     """Report every ``url()`` and ``@import`` of a style sheet that leads to another host."""
     index = LineIndex(css)
     found = []
-    for match in _CSS_URL.finditer(css):
-        url = next(group for group in match.groups() if group is not None)
+    for offset, url in _css_urls(css):
         if is_external(url):
-            line, col = index.position(match.start())
+            line, col = index.position(offset)
             found.append(
                 Diagnostic(path, line, col, Code.EXTERNAL, f"a style sheet loads {url!r} from another host", _HINT)
             )
