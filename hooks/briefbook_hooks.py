@@ -20,9 +20,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from briefbook import (
+    BIBTEX_FILE,
+    CSL_FILE,
     CSS_FILE,
     CSV_FILE,
     JSON_FILE,
+    ROBOTS_FILE,
+    BookCitation,
     BookData,
     BookScan,
     Diagnostic,
@@ -38,13 +42,18 @@ from briefbook import (
     check_page_resources,
     check_pages_in_nav,
     clean_html,
+    correction_url,
     decode_source,
     escaping_paths,
     expand_placeholders,
     has_errors,
     load_book_data,
+    page_citation,
     page_url,
     parse_config,
+    read_citation,
+    render_bibtex,
+    render_book_csl,
     render_citations,
     render_csl_json,
     render_diagnostic,
@@ -53,10 +62,13 @@ from briefbook import (
     render_timeline_css,
     render_timeline_csv,
     render_timeline_json,
+    robots_txt,
     scan_book,
     scan_html,
     scan_links,
+    site_path,
     sort_diagnostics,
+    styled_404,
     timeline_rows,
     undecodable_names,
 )
@@ -69,6 +81,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 SOURCES_PAGE = "sources/index.md"
 """The page whose ``<!-- data: sources -->`` placeholder lists every source."""
@@ -96,6 +109,8 @@ class _Build:
     site_path: str = "site"
     written: list[Diagnostic] = field(default_factory=list)
     """Problems found in the pages as written (after the first report)."""
+    citation: BookCitation | None = None
+    """What CITATION.cff says of the book, when the project has one."""
 
 
 _build = _Build()
@@ -107,7 +122,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Start a new build: read the nav's positions from mkdocs.yml."""
+    """Start a new build: load the registry, the data files and CITATION.cff."""
     global _build
     root = Path(config.config_file_path or "mkdocs.yml").parent
     config_path = Path(config.config_file_path or "mkdocs.yml").name
@@ -119,13 +134,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _report(names, fatal=True)  # MkDocs itself would stop with a traceback on these names
     _build.data = load_book_data(Path(config.docs_dir), docs_path=docs_path)
     _build.diagnostics += _build.data.diagnostics
+    _build.citation, problems = read_citation(root)
+    _build.diagnostics += problems
+    if not config.repo_url and config.edit_uri and "://" not in config.edit_uri:
+        config.edit_uri = None  # relative to a repository the build was not given: no edit links
     if CSS_FILE not in config.extra_css:
         config.extra_css.append(CSS_FILE)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add sources.json; drop files outside the docs folder; scan every page; add the timeline's files; index them."""
+    """Add sources.json; drop files outside the docs folder; scan every page; add the generated files; index them."""
     files.append(File.generated(config, "sources.json", content=render_csl_json(_build.data.registry)))
     listed = [f.src_uri for f in files if f.abs_src_path is not None and not f.generated_by]
     outside, found = escaping_paths(Path(config.docs_dir), listed, docs_path=_build.docs_path)
@@ -150,6 +169,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, CSV_FILE, content=render_timeline_csv(rows)))
     files.append(File.generated(config, JSON_FILE, content=render_timeline_json(rows)))
     files.append(File.generated(config, CSS_FILE, content=render_timeline_css(events)))
+    if files.get_file_from_path(ROBOTS_FILE) is None:
+        files.append(File.generated(config, ROBOTS_FILE, content=robots_txt(config.site_url)))
+    if _build.citation is not None:
+        url, reviewed = config.site_url or "", _build.book.last_reviewed
+        files.append(File.generated(config, BIBTEX_FILE, content=render_bibtex(_build.citation, url, reviewed)))
+        files.append(File.generated(config, CSL_FILE, content=render_book_csl(_build.citation, url, reviewed)))
     _build.index = SiteIndex(
         SiteFile(f.src_uri, f.url, f.is_documentation_page()) for f in files if f.inclusion.is_included()
     )
@@ -196,6 +221,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return clean_html(html) if unsafe else html  # under `mkdocs serve`, nothing refused runs
 
 
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    """Give the page template the page's citation, its correction link and the book's citation files."""
+    title = page.title or ""
+    url = page.canonical_url or page.abs_url or ""
+    reviewed = _build.book.reviewed.get(page.file.src_uri)
+    context["briefbook"] = {
+        "reviewed": reviewed,
+        "citation": page_citation(title, config.site_name, reviewed, url),
+        "correction_url": correction_url(config.repo_url, title=title, page_url=url) if config.repo_url else None,
+        "cite_files": {"BibTeX": BIBTEX_FILE, "CSL-JSON": CSL_FILE} if _build.citation else {},
+    }
+    return context
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Fill the page's Content-Security-Policy with its inline scripts' hashes; check what it loads."""
     _build.written += check_page_resources(f"{_build.site_path}/{page.file.dest_uri}", output)
@@ -203,7 +242,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    """Do the same for the pages made from templates alone (404.html)."""
+    """Do the same for the pages made from templates alone (404.html, styled from disk too)."""
+    if template_name == "404.html":
+        output_content = styled_404(output_content, site_path(config.site_url))
     _build.written += check_page_resources(f"{_build.site_path}/{template_name}", output_content)
     return add_script_hashes(output_content)
 

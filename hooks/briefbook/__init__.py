@@ -28,6 +28,18 @@ from .citations import (
     render_sources_page,
     replace_placeholders,
 )
+from .citing import (
+    BIBTEX_FILE,
+    CITATION_FILE,
+    CSL_FILE,
+    BookCitation,
+    correction_url,
+    load_citation,
+    page_citation,
+    read_citation,
+    render_bibtex,
+    render_book_csl,
+)
 from .claims import VERDICTS, Claim, in_commentary_order, load_claims, render_claims
 from .csp import SCRIPT_HASHES, add_script_hashes, script_hashes
 from .diagnostics import (
@@ -46,6 +58,7 @@ from .diagnostics import (
 from .events import Event, Figure, events_of, load_events, render_attacks, render_event_date
 from .files import escaping_paths, undecodable_names
 from .frontmatter import check_front_matter, page_title
+from .hosting import ROBOTS_FILE, robots_txt, site_path, styled_404
 from .html_safety import (
     ELEMENTS,
     GLOBAL_ATTRIBUTES,
@@ -104,6 +117,20 @@ from .timeline import (
 )
 
 __all__ = [
+    "ROBOTS_FILE",
+    "robots_txt",
+    "site_path",
+    "styled_404",
+    "BIBTEX_FILE",
+    "CITATION_FILE",
+    "CSL_FILE",
+    "BookCitation",
+    "correction_url",
+    "load_citation",
+    "page_citation",
+    "read_citation",
+    "render_bibtex",
+    "render_book_csl",
     "CODE_HELP",
     "render_code_table",
     "render_github",

@@ -32,7 +32,7 @@ from .citations import (
 from .claims import Claim, in_commentary_order, load_claims, render_claims
 from .diagnostics import Code, Diagnostic, render_code_table
 from .events import Event, events_of, load_events, render_attacks
-from .frontmatter import check_front_matter, page_title
+from .frontmatter import check_front_matter, page_reviewed, page_title
 from .glossary import ABBREVIATIONS, Term, check_acronyms, load_terms, render_glossary
 from .html_safety import SourceText
 from .markdown_scan import check_nesting
@@ -210,6 +210,13 @@ class BookScan:
     """The page that shows the timeline, if any."""
     unrenderable: set[str] = field(default_factory=set)
     """Pages nested too deeply to render; the build shows a notice in their place."""
+    reviewed: dict[str, str] = field(default_factory=dict)
+    """Each page's review date (``YYYY-MM-DD``), where its front matter gives a valid one."""
+
+    @property
+    def last_reviewed(self) -> str | None:
+        """The latest review date of any page: the date of this edition of the book."""
+        return max(self.reviewed.values(), default=None)
 
 
 def scan_book(
@@ -253,6 +260,8 @@ def scan_book(
     for src, text in pages.items():
         path = f"{docs_path}/{src}"
         scan.diagnostics += check_front_matter(path, text)
+        if reviewed := page_reviewed(text):
+            scan.reviewed[src] = reviewed
         nesting = check_nesting(path, text)
         if nesting:  # it will not be rendered: nothing else of it is checked
             scan.diagnostics += nesting

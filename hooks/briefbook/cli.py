@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from .book import GENERATED, BookData, BookScan, expand_placeholders, load_book_data, scan_book
 from .citations import render_citations, render_opt_outs
+from .citing import BIBTEX_FILE, CSL_FILE, read_citation
 from .diagnostics import (
     Diagnostic,
     has_errors,
@@ -141,8 +142,11 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
     diagnostics += problems
     texts, problems = _read_pages(docs, docs_path, listed)
     diagnostics += problems
+    citation, problems = read_citation(root)
+    diagnostics += problems
+    cite_files = [BIBTEX_FILE, CSL_FILE] if citation else []
     directory_urls = _built_with_directory_urls(site, texts, default=settings.use_directory_urls)
-    index = index_paths([*listed, *GENERATED, *_site_assets(site)], use_directory_urls=directory_urls)
+    index = index_paths([*listed, *GENERATED, *cite_files, *_site_assets(site)], use_directory_urls=directory_urls)
     data = load_book_data(docs, docs_path=docs_path)
     diagnostics += data.diagnostics
     book = scan_book(texts, data, _slugify, docs_path=docs_path)

@@ -75,6 +75,8 @@ class Code(enum.Enum):
     """A built page or style sheet that would load something from another host."""
     UNSAFE_HTML = "unsafe-html"
     """Rendered HTML the allowlist refuses: an element, attribute or URL that could run script or load from afar."""
+    CITATION = "citation"
+    """``CITATION.cff`` is unreadable or lacks what the book's citation files are made from."""
 
 
 CODE_HELP: dict[Code, tuple[str, str]] = {
@@ -225,6 +227,13 @@ CODE_HELP: dict[Code, tuple[str, str]] = {
             "--site`"
         ),
         "vendor the file into `docs/` and reference it relatively, or drop it; leave `theme.font: false`",
+    ),
+    Code.CITATION: (
+        (
+            "`CITATION.cff`, beside `mkdocs.yml`, cannot be read or lacks its `cff-version`, `message`, `title`, "
+            "`authors` or `license`; the book's BibTeX and CSL-JSON files are made from it"
+        ),
+        "add the field the message names (Citation File Format 1.2.0)",
     ),
 }
 """For each code, in the order CONTRIBUTING lists them: what it means and how to fix it (Markdown)."""

@@ -102,6 +102,17 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
 
 def page_title(text: str) -> str | None:
     """Return the ``title`` of a page's front matter, or None when it has none."""
+    return front_matter_value(text, "title")
+
+
+def page_reviewed(text: str) -> str | None:
+    """Return the page's ``reviewed`` date (``YYYY-MM-DD``), or None when it has no valid one."""
+    value = front_matter_value(text, "reviewed")
+    return value.strip() if value is not None and _is_iso_date(value) else None
+
+
+def front_matter_value(text: str, key: str) -> str | None:
+    """Return the text of one key of a page's front matter, or None when it has no such text."""
     opening = _OPEN.match(text)
     closing = _CLOSE.search(text, opening.end()) if opening else None
     if opening is None or closing is None:
@@ -112,8 +123,8 @@ def page_title(text: str) -> str | None:
         return None  # check_front_matter reports it
     if not isinstance(node, yaml.MappingNode):
         return None
-    for key, value in node.value:
-        if isinstance(key, yaml.ScalarNode) and key.value == "title" and isinstance(value, yaml.ScalarNode):
+    for name, value in node.value:
+        if isinstance(name, yaml.ScalarNode) and name.value == key and isinstance(value, yaml.ScalarNode):
             return str(value.value) if value.tag != "tag:yaml.org,2002:null" else None
     return None
 

@@ -26,6 +26,7 @@ REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (e) =>
   console.log(`csp-violation ${e.violatedDirective} ${e.blockedURI}`));
 """
+REPO_URL = "https://github.com/example/briefing-book"
 PLANTED = (
     '<img src="planted.png" onerror="window.planted = \'handler\'">'
     "<script>window.planted = 'inline script'</script>"
@@ -37,12 +38,15 @@ PLANTED = (
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("csp") / "site"
-    result = run([*MKDOCS, "build", "--strict", "-d", str(out)], cwd=ROOT)
+    result = run([*MKDOCS, "build", "--strict", "-d", str(out)], cwd=ROOT, env={"REPO_URL": REPO_URL})
     assert result.code == 0, result.stderr
     page = (out / "groups" / "bla.html").read_text(encoding="utf-8")
     (out / "groups" / "planted.html").write_text(
         page.replace("</article>", PLANTED + "</article>", 1), encoding="utf-8"
     )
+    # The theme's own repository link, as Material writes it: its script asks the code host's API for facts.
+    source = 'class="md-source" data-md-component="source"'
+    (out / "groups" / "theme-source.html").write_text(page.replace('class="md-source"', source), encoding="utf-8")
     shutil.copy(out / "assets" / "images" / "favicon.png", out / "groups" / "planted.png")
     return out
 
@@ -80,7 +84,7 @@ def base(request: pytest.FixtureRequest, site: Path) -> str:
 
 
 def test_every_page_carries_the_policy_with_its_inline_scripts_hashed(site: Path) -> None:
-    pages = [p for p in site.rglob("*.html") if p.name != "planted.html"]
+    pages = [p for p in site.rglob("*.html") if p.name not in {"planted.html", "theme-source.html"}]
     assert len(pages) >= 30
     for path in pages:
         html = path.read_text(encoding="utf-8")
@@ -129,3 +133,19 @@ def test_a_planted_handler_and_script_are_blocked(browser: Browser, base: str) -
         "csp-violation script-src-elem inline",
     ]
     assert [url for url in responses if "example.org" in url] == []
+
+
+def test_the_repository_link_makes_no_request_to_the_code_hosts_api(browser: Browser, base: str) -> None:
+    page, console, requests, _ = _open(browser, base + "groups/bla.html")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("a.md-source").first.get_attribute("href") == REPO_URL
+    assert [line for line in console if "csp-violation" in line or "pageerror" in line] == []
+    assert [url for url in requests if not url.startswith((*LOCAL_SCHEMES, base))] == []
+
+
+def test_the_themes_own_repository_link_would_call_the_api(browser: Browser, base: str) -> None:
+    """The control for the test above: with Material's component back, the page tries the API."""
+    page, console, _, _ = _open(browser, base + "groups/theme-source.html")
+    page.wait_for_timeout(1_000)
+    refused = [line for line in console if line.startswith("csp-violation")]
+    assert "csp-violation connect-src https://api.github.com/repos/example/briefing-book" in refused

@@ -14,11 +14,14 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 
+REPO_URL = "https://github.com/example/briefing-book"
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("book") / "site"
-    result = run([*MKDOCS, "build", "--strict", "-d", str(out)], cwd=ROOT)
+    # As the deploy workflow builds it: the repository link in the header, edit links on each page.
+    result = run([*MKDOCS, "build", "--strict", "-d", str(out)], cwd=ROOT, env={"REPO_URL": REPO_URL})
     assert result.code == 0, result.stderr
     return out
 
@@ -115,3 +118,22 @@ def test_timeline_filters_narrow_the_events_from_disk_without_script(site: Path,
     page.emulate_media(media="print")
     assert page.locator(".bb-tl-filters").is_hidden()
     assert visible.count() == total
+
+
+def test_the_404_page_is_styled_when_opened_from_disk(site: Path, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto((site / "404.html").as_uri())
+    page.wait_for_load_state("load")
+    header = page.locator(".md-header")
+    assert header.evaluate("e => getComputedStyle(e).position") == "sticky"  # the theme's style sheet applies
+    assert page.locator("h1").inner_text() == "404 - Not found"
+
+
+def test_every_page_shows_where_to_edit_and_correct_it(site: Path, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto((site / "timeline" / "index.html").as_uri())
+    edit = page.get_by_role("link", name="Edit this page")
+    assert edit.get_attribute("href") == f"{REPO_URL}/edit/main/docs/timeline/index.md"
+    correction = page.get_by_role("link", name="Report a correction").get_attribute("href") or ""
+    assert correction.startswith(f"{REPO_URL}/issues/new?template=correction.yml&title=Correction%3A%20Timeline&page=")
+    page.get_by_role("link", name="BibTeX").wait_for()
