@@ -120,3 +120,18 @@ def build(tmp_path: Path):  # type: ignore[no-untyped-def]
         return run([*MKDOCS, "build", *flags], cwd=site)
 
     return _build
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A copy of the repository's tracked files, as a fresh clone has them, using this checkout's .venv."""
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    copy = tmp_path / "repo"
+    for name in tracked.decode().split("\0"):
+        if name and (ROOT / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            (copy / name).write_bytes((ROOT / name).read_bytes())
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    subprocess.run(["git", "init", "-q"], cwd=copy, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=copy, check=True)
+    return copy
