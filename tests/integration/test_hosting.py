@@ -25,6 +25,8 @@ def _site(tmp_path: Path) -> Path:
         "site_url: http://127.0.0.1:8000/\n",
         'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]\nrepo_url: !ENV REPO_URL\nedit_uri: edit/main/docs/\n',
     ).replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'overrides'}\n")
+    config += 'extra:\n  offline_edition: !ENV [OFFLINE_EDITION, ""]\n'
+
     (site / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copy(ROOT / "CITATION.cff", site / "CITATION.cff")
     return site
@@ -37,7 +39,7 @@ def _build(site: Path, **env: str) -> Result:
 @pytest.fixture(scope="module")
 def hosted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = _site(tmp_path_factory.mktemp("hosted"))
-    result = _build(site, SITE_URL=SITE_URL, REPO_URL=REPO_URL)
+    result = _build(site, SITE_URL=SITE_URL, REPO_URL=REPO_URL, OFFLINE_EDITION="briefing-book-offline.zip")
     assert (result.code, result.lines()) == (0, [])
     return site / "site"
 
@@ -123,6 +125,12 @@ def test_without_repo_url_there_are_no_edit_or_correction_links(tmp_path: Path) 
     assert "Edit this page" not in page
     assert "Report a correction" not in page
     assert "How to cite this page:" in page
+    assert "offline edition" not in page
+
+
+def test_the_published_site_links_every_page_to_the_offline_edition(hosted: Path) -> None:
+    page = (hosted / "other" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../briefing-book-offline.zip" download>offline edition</a>' in page
 
 
 def test_a_broken_citation_cff_fails_the_build_and_the_check_at_its_line(tmp_path: Path) -> None:

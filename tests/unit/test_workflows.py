@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import ROOT
+
+from conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ZIZMOR = ROOT / ".venv" / "bin" / "zizmor"
