@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import posixpath
 import sys
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -225,6 +226,10 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     """Give the page template the page's citation, its correction link and the book's citation files."""
     title = page.title or ""
     url = page.canonical_url or page.abs_url or ""
+    source = page.meta.get("edit-source")
+    if isinstance(source, str) and page.edit_url:
+        # A page that shows another file whole (the Contributing page, CONTRIBUTING.md) is edited there.
+        page.edit_url = urllib.parse.urljoin(page.edit_url, source)
     reviewed = _build.book.reviewed.get(page.file.src_uri)
     context["briefbook"] = {
         "reviewed": reviewed,

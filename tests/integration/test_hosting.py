@@ -29,6 +29,8 @@ def _site(tmp_path: Path) -> Path:
 
     (site / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copy(ROOT / "CITATION.cff", site / "CITATION.cff")
+    other = site / "docs" / "other.md"
+    other.write_text(other.read_text(encoding="utf-8").replace("---\n", "---\nedit-source: ../guide.md\n", 1))
     return site
 
 
@@ -59,7 +61,9 @@ def test_sitemap_robots_and_canonical_links_use_the_sites_address(hosted: Path) 
 
 def test_every_page_links_to_its_source_and_to_a_prefilled_correction_form(hosted: Path) -> None:
     page = (hosted / "other" / "index.html").read_text(encoding="utf-8")
-    assert f'<a href="{REPO_URL}/edit/main/docs/other.md" rel="edit">Edit this page</a>' in page
+    assert f'<a href="{REPO_URL}/edit/main/guide.md" rel="edit">Edit this page</a>' in page  # its edit-source
+    home = (hosted / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{REPO_URL}/edit/main/docs/index.md" rel="edit">Edit this page</a>' in home
     (correction,) = re.findall(r'<a href="([^"]*)">Report a correction</a>', page)
     url = urllib.parse.urlsplit(correction.replace("&amp;", "&"))
     assert f"{url.scheme}://{url.netloc}{url.path}" == f"{REPO_URL}/issues/new"
