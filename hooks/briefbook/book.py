@@ -32,7 +32,7 @@ from .citations import (
 from .claims import Claim, in_commentary_order, load_claims, render_claims
 from .diagnostics import Code, Diagnostic, render_code_table
 from .events import Event, events_of, load_events, render_attacks
-from .frontmatter import check_front_matter, page_reviewed, page_title
+from .frontmatter import check_front_matter, front_matter_texts, page_reviewed
 from .glossary import ABBREVIATIONS, Term, check_acronyms, load_terms, render_glossary
 from .html_safety import SourceText
 from .markdown_scan import check_nesting
@@ -260,7 +260,8 @@ def scan_book(
     for src, text in pages.items():
         path = f"{docs_path}/{src}"
         scan.diagnostics += check_front_matter(path, text)
-        if reviewed := page_reviewed(text):
+        front = front_matter_texts(text)
+        if reviewed := page_reviewed(front):
             scan.reviewed[src] = reviewed
         nesting = check_nesting(path, text)
         if nesting:  # it will not be rendered: nothing else of it is checked
@@ -280,7 +281,7 @@ def scan_book(
             scan.opt_outs += opt_outs
             if data.terms is not None:
                 scan.diagnostics += check_acronyms(path, text, data.terms)
-        title = page_title(text) or src
+        title = front.get("title") or src
         for name, line, col in find_placeholders(text):
             scan.diagnostics += _placeholder(
                 scan, data, groups, src, path, title, text, name, line, col, slugify, docs_path

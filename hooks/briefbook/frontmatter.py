@@ -102,31 +102,33 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
 
 def page_title(text: str) -> str | None:
     """Return the ``title`` of a page's front matter, or None when it has none."""
-    return front_matter_value(text, "title")
+    return front_matter_texts(text).get("title")
 
 
-def page_reviewed(text: str) -> str | None:
-    """Return the page's ``reviewed`` date (``YYYY-MM-DD``), or None when it has no valid one."""
-    value = front_matter_value(text, "reviewed")
+def page_reviewed(values: dict[str, str]) -> str | None:
+    """Return the ``reviewed`` date (``YYYY-MM-DD``) of front matter values, or None when it is not a valid one."""
+    value = values.get("reviewed")
     return value.strip() if value is not None and _is_iso_date(value) else None
 
 
-def front_matter_value(text: str, key: str) -> str | None:
-    """Return the text of one key of a page's front matter, or None when it has no such text."""
+def front_matter_texts(text: str) -> dict[str, str]:
+    """Return the keys of a page's front matter that hold text, with their text (empty when it has none)."""
     opening = _OPEN.match(text)
     closing = _CLOSE.search(text, opening.end()) if opening else None
     if opening is None or closing is None:
-        return None
+        return {}
     try:
         node = yamldata.compose(text[opening.end() : closing.start()])
     except (yaml.YAMLError, RecursionError):
-        return None  # check_front_matter reports it
+        return {}  # check_front_matter reports it
     if not isinstance(node, yaml.MappingNode):
-        return None
+        return {}
+    values: dict[str, str] = {}
     for name, value in node.value:
-        if isinstance(name, yaml.ScalarNode) and name.value == key and isinstance(value, yaml.ScalarNode):
-            return str(value.value) if value.tag != "tag:yaml.org,2002:null" else None
-    return None
+        is_text = isinstance(value, yaml.ScalarNode) and value.tag != "tag:yaml.org,2002:null"
+        if isinstance(name, yaml.ScalarNode) and is_text:
+            values.setdefault(str(name.value), str(value.value))
+    return values
 
 
 def _is_iso_date(value: str) -> bool:
