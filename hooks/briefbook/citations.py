@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 _KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_.:-]*[A-Za-z0-9_])?"
 _ITEM = re.compile(rf"(?P<prefix>[^@]*?)(?P<dash>-?)@(?P<key>{_KEY})(?P<rest>.*)", re.DOTALL)
 _LOOKS_LIKE = re.compile(r"(?:^|[\s;])-?@")
+_OPENS_MARKER = re.compile(r"\[\s*-?@")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
 _HEADING_ID = re.compile(r"\s*\{[^}]*#([^\s}]+)[^}]*\}\s*$")
 _PLACEHOLDER = re.compile(
@@ -124,15 +125,20 @@ def parse_markers(path: str, text: str) -> tuple[list[Marker], list[Diagnostic]]
     diagnostics: list[Diagnostic] = []
     paragraph_end = paragraph_ends(masked)
     lines = LineIndex(text)
+    next_close = -1  # the first ']' after the current '[', kept so that a run of '[' is read once
     start = masked.find("[")
     while start >= 0:
         nxt = start + 1
         if not masked.startswith("[^", start):
             limit = paragraph_end(start)
-            close = masked.find("]", start + 1, limit)
+            if next_close <= start:
+                next_close = masked.find("]", start + 1)
+                if next_close < 0:
+                    next_close = len(masked)
+            close = next_close if next_close < limit else -1
             opening = masked.find("[", start + 1, limit)
             if close < 0 or (0 <= opening < close):
-                if re.match(r"\[\s*-?@", masked[start:]):
+                if _OPENS_MARKER.match(masked, start):
                     line, col = lines.position(start)
                     diagnostics.append(
                         Diagnostic(path, line, col, Code.CITE_SYNTAX, "unclosed citation marker", "close it with ']'")
