@@ -30,7 +30,7 @@ import yaml
 
 from .diagnostics import Code, Diagnostic
 from .markdown_scan import is_reference_definition, mask_markdown, paragraph_ends, split_units
-from .registry import KINDS, render_date
+from .registry import KINDS, language_name, render_date
 from .textio import LineIndex, line_col
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ _KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_.:-]*[A-Za-z0-9_])?"
 _ITEM = re.compile(rf"(?P<prefix>[^@]*?)(?P<dash>-?)@(?P<key>{_KEY})(?P<rest>.*)", re.DOTALL)
 _LOOKS_LIKE = re.compile(r"(?:^|[\s;])-?@")
 _OPENS_MARKER = re.compile(r"\[\s*-?@")
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")  # as the registry's schema has it
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*\r?$", re.MULTILINE)
 _HEADING_ID = re.compile(r"\s*\{[^}]*#([^\s}]+)[^}]*\}\s*$")
 _PLACEHOLDER = re.compile(
@@ -440,7 +441,9 @@ def _plain(markdown: str) -> str:
     return re.sub(r"[`*_]", "", text).strip()
 
 
-def render_citations(markdown: str, registry: Registry, page_src: str, *, sources_src: str = "sources/index.md") -> str:
+def render_citations(
+    markdown: str, registry: Registry, page_src: str, *, sources_src: str = "sources/index.md", label_prefix: str = ""
+) -> str:
     """Replace the markers of a page's Markdown with footnotes, and append the references.
 
     Markers naming an unknown key are left as written (the check reports them).
@@ -450,6 +453,8 @@ def render_citations(markdown: str, registry: Registry, page_src: str, *, source
         registry: The sources.
         page_src: The page's path relative to the docs folder.
         sources_src: The Sources page's path, which reference entries link to.
+        label_prefix: Put before every label (``groups-bla-cite-1``), so that the labels of all
+            pages stay distinct when the pages are joined into one (the PDF edition).
 
     Returns:
         The Markdown with footnote references, a "References" heading and the definitions.
@@ -463,7 +468,7 @@ def render_citations(markdown: str, registry: Registry, page_src: str, *, source
             continue
         refs = []
         for item in marker.items:
-            label = labels.setdefault((item.key, item.locator), f"cite-{len(labels) + 1}")
+            label = labels.setdefault((item.key, item.locator), f"{label_prefix}cite-{len(labels) + 1}")
             refs.append(f"[^{label}]")
         pieces.append(markdown[last : marker.start])
         pieces.append(_REF_SEPARATOR.join(refs))
@@ -492,6 +497,18 @@ def _who(source: Source) -> str | None:
     return source.publisher or source.container
 
 
+def _title(source: Source) -> str:
+    """The title as citation styles print it: supplied in brackets; in another language, marked with
+    its language and followed by its English translation in brackets."""
+    if source.title_supplied:
+        title = f"\\[{_escape(source.title)}\\]"
+        return f"{title} (in {language_name(source.language)})" if source.language else title
+    if source.language and source.title_translated and _LANGUAGE_TAG.fullmatch(source.language):
+        original = f'<span lang="{source.language}" dir="auto">{_escape(source.title)}</span>'
+        return f"*{original}* \\[{_escape(source.title_translated)}\\]"
+    return f"*{_escape(source.title)}*"
+
+
 def render_reference(source: Source, locator: str | None, entry_link: str) -> str:
     """Format one reference as Markdown: who, title, outlet, date, link, archive, locator.
 
@@ -501,7 +518,7 @@ def render_reference(source: Source, locator: str | None, entry_link: str) -> st
     who = _who(source)
     if who:
         parts.append(_escape(who))
-    parts.append(f"\\[{_escape(source.title)}\\]" if source.title_supplied else f"*{_escape(source.title)}*")
+    parts.append(_title(source))
     outlet = source.container or source.publisher
     if outlet and outlet != who:
         parts.append(_escape(outlet))

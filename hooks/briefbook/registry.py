@@ -15,6 +15,7 @@ import datetime
 import json
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -124,6 +125,10 @@ class Source:
     """The address of an archived copy, if any."""
     title_supplied: bool = False
     """True when the headline could not be seen and the title was supplied by the editors."""
+    language: str | None = None
+    """The BCP 47 tag of the source's language, when it is not English."""
+    title_translated: str | None = None
+    """The title in English, for a title in another language."""
     data: Mapping[str, object] | None = None
     """The entry as written, for export."""
 
@@ -154,6 +159,7 @@ _HINTS = {
     "URL": _URL_HINT,
     "archive": _URL_HINT,
     "id": "use letters, digits and _ . : - (recommended: publisher-year-slug)",
+    "language": "write the language's BCP 47 tag: ur for Urdu, fa for Persian, it for Italian",
 }
 
 
@@ -223,6 +229,7 @@ def _editorial_problems(path: str, entry: dict[str, object], node: yaml.Node) ->
         message = f"URL is not the canonical article address: {reasons}"
         hint = f"write {found[-1].canonical!r}"
         problems.append(diagnostic_at(path, node_at(node, ["URL"]), Code.URL, message, hint))
+    problems += _language_problems(path, entry, node)
     note = entry.get("note")
     match = _WORKING_NOTE.search(note) if isinstance(note, str) else None
     if match:
@@ -237,6 +244,38 @@ def _editorial_problems(path: str, entry: dict[str, object], node: yaml.Node) ->
             )
         )
     return problems
+
+
+def _language_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list[Diagnostic]:
+    """A title in another language says which, and carries its English translation."""
+    title, language = entry.get("title"), entry.get("language")
+    if not isinstance(title, str):
+        return []
+    english = not isinstance(language, str) or language == "en" or language.startswith("en-")
+    if not isinstance(language, str) and _non_latin(title):
+        hint = "add its language ('language: ur', a BCP 47 tag) and 'title-translated:', the title in English"
+        return [diagnostic_at(path, node_at(node, ["title"]), Code.REGISTRY, "title is not in English", hint)]
+    if not english and entry.get("title-supplied") is not True and "title-translated" not in entry:
+        message = f"title in '{language}' has no English translation"
+        hint = "add 'title-translated:', the title in English; readers see it in brackets after the original"
+        return [diagnostic_at(path, node_at(node, ["language"]), Code.REGISTRY, message, hint)]
+    return []
+
+
+def _non_latin(text: str) -> bool:
+    """True when a letter of the text is in a script other than Latin (Arabic, Devanagari...)."""
+    return any(ch.isalpha() and not unicodedata.name(ch, "LATIN").startswith("LATIN") for ch in text)
+
+
+def language_name(tag: str) -> str:
+    """The English name of a language tag's language (``ur`` is Urdu), or the tag itself."""
+    return _LANGUAGES.get(tag.split("-")[0].lower(), tag)
+
+
+_LANGUAGES = {
+    "ar": "Arabic", "bal": "Balochi", "de": "German", "es": "Spanish", "fa": "Persian", "fr": "French",
+    "hi": "Hindi", "it": "Italian", "ps": "Pashto", "ru": "Russian", "sd": "Sindhi", "ur": "Urdu", "zh": "Chinese",
+}  # fmt: skip
 
 
 def _has_host(url: str) -> bool:
@@ -289,6 +328,8 @@ def _source(entry: dict[str, object], line: int) -> Source:
         accessed=_date_parts(entry.get("accessed")),
         archive=text("archive"),
         title_supplied=entry.get("title-supplied") is True,
+        language=text("language"),
+        title_translated=text("title-translated"),
         data=entry,
     )
 
@@ -330,14 +371,17 @@ def render_source_kinds(registry: Registry, page_src: str, *, sources_src: str =
 def render_csl_json(registry: Registry) -> str:
     """Export the registry as CSL-JSON, the format Zotero and Pandoc import.
 
-    The project fields ``kind``, ``archive`` and ``title-supplied`` are left out; ``note``
-    is standard CSL. A supplied title is exported in square brackets, as citation styles
-    print it.
+    The project fields ``kind``, ``archive``, ``title-supplied`` and ``title-translated`` are
+    left out; ``note`` is standard CSL. A supplied title is exported in square brackets, and a
+    translated title in brackets after the original, as citation styles print them.
     """
     items = []
     for source in registry.sources.values():
-        item = {k: v for k, v in (source.data or {}).items() if k not in ("kind", "archive", "title-supplied")}
+        project = ("kind", "archive", "title-supplied", "title-translated")
+        item = {k: v for k, v in (source.data or {}).items() if k not in project}
         if source.title_supplied:
             item["title"] = f"[{source.title}]"
+        elif source.title_translated:
+            item["title"] = f"{source.title} [{source.title_translated}]"
         items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

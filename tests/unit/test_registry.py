@@ -140,7 +140,28 @@ def _entry(**changes: str | None) -> str:
         (
             _entry(extra="1"),
             [
-                "docs/sources.yaml:1:3: error[registry]: unknown field 'extra' (expected one of: id, type, title, container-title, publisher, publisher-place, author, issued, accessed, URL, archive, page, volume, issue, DOI, language, kind, title-supplied, note)"
+                "docs/sources.yaml:1:3: error[registry]: unknown field 'extra' (expected one of: id, type, title, container-title, publisher, publisher-place, author, issued, accessed, URL, archive, page, volume, issue, DOI, language, title-translated, kind, title-supplied, note)"
+            ],
+        ),
+        (
+            _entry(title="امریکا نے"),
+            [
+                "docs/sources.yaml:3:10: error[registry]: title is not in English (add its language"
+                " ('language: ur', a BCP 47 tag) and 'title-translated:', the title in English)"
+            ],
+        ),
+        (
+            _entry(language="it", title="Pakistan, protezione"),
+            [
+                "docs/sources.yaml:10:13: error[registry]: title in 'it' has no English translation"
+                " (add 'title-translated:', the title in English; readers see it in brackets after the original)"
+            ],
+        ),
+        (
+            _entry(language="Urdu"),
+            [
+                "docs/sources.yaml:10:13: error[registry]: invalid language 'Urdu'"
+                " (write the language's BCP 47 tag: ur for Urdu, fa for Persian, it for Italian)"
             ],
         ),
         (
@@ -184,6 +205,9 @@ def _entry(**changes: str | None) -> str:
         "bad-id",
         "no-author",
         "unknown-field",
+        "title-not-english",
+        "title-untranslated",
+        "language-not-a-tag",
         "duplicate-id",
         "yaml-syntax",
         "not-a-list",
