@@ -77,7 +77,8 @@ def mask_markdown(text: str) -> str:
 
     Returns:
         A string of the same length with front matter, fenced code, code spans, HTML
-        comments and backslash escapes replaced by spaces (line breaks are kept).
+        comments, snippet include lines (``--8<-- "file.md"``) and backslash escapes replaced
+        by spaces (line breaks are kept).
 
     The text is searched for the next character that can start one of those, so the
     time is linear in the text's length.
@@ -109,6 +110,9 @@ def mask_markdown(text: str) -> str:
             i = end
         elif fence and fence[0] == "~":  # never closed: Python-Markdown renders it as text, and so it is read here
             i = match.end()
+        elif match.group("snippet"):  # pymdownx.snippets' include line: a file name, not prose
+            blank(i, match.end())
+            i = match.end()
         elif match.group() == "<!--":
             close = text.find("-->", i + 4)
             end = n if close < 0 else close + 3
@@ -132,7 +136,11 @@ def mask_markdown(text: str) -> str:
     return "".join(pieces)
 
 
-_SPECIAL = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})|<!--|(?P<ticks>`+)|\\", re.MULTILINE)
+_SPECIAL = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})|(?P<snippet>^[ \t]*-+8<-+[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*')?[ \t]*$)"
+    r"|<!--|(?P<ticks>`+)|\\",
+    re.MULTILINE,
+)
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 

@@ -181,3 +181,11 @@ def test_a_fence_never_closed_is_text_as_python_markdown_renders_it() -> None:
     text = "Text\n\n```\ncode\n\n[broken](nowhere.md)\n"
     assert '<a href="nowhere.md">' in markdown.markdown(text, extensions=["pymdownx.superfences"])
     assert [(link.target, link.line, link.col) for link in scan_links(text)] == [("nowhere.md", 6, 10)]
+
+
+def test_a_snippet_include_line_is_masked_even_inside_an_admonition() -> None:
+    text = 'Intro.\n\n??? info "Words"\n\n    --8<-- "includes/locator-map.md"\n\nAfter 8.\n'
+    masked = mask_markdown(text)
+    assert len(masked) == len(text)
+    assert "8<" not in masked and "locator-map" not in masked
+    assert masked.endswith("After 8.\n")
