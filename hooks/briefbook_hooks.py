@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import sys
 import urllib.parse
 from dataclasses import dataclass, field
@@ -163,6 +164,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     slugify = _heading_slugify(config)
     _build.book = scan_book(_build.sources, _build.data, slugify, docs_path=_build.docs_path)
     _build.diagnostics += _build.book.diagnostics
+    config.extra["last_reviewed"] = _build.book.last_reviewed  # for the PDF edition's cover
     events = _build.data.events
     timeline = _build.book.timeline
     url = page_url(timeline, use_directory_urls=config.use_directory_urls) if timeline else ""
@@ -206,7 +208,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if src in _build.book.unrenderable:
         return UNRENDERED
     markdown = expand_placeholders(markdown, src, _build.data, _build.book, sources_src=SOURCES_PAGE)
-    return render_citations(markdown, _build.data.registry, src, sources_src=SOURCES_PAGE)
+    # Joined into one page for the PDF edition, every page's footnotes need ids of their own.
+    joined = _print_site_enabled(config)
+    prefix = re.sub(r"[^a-z0-9]+", "-", src.removesuffix(".md").lower()) + "-" if joined else ""
+    return render_citations(markdown, _build.data.registry, src, sources_src=SOURCES_PAGE, label_prefix=prefix)
+
+
+def _print_site_enabled(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("print-site")
+    return plugin is not None and bool(plugin.config.get("enabled"))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -255,7 +265,16 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Report what the written pages would load from another host; fail on it."""
+    """Report what the written pages would load from another host; fail on it.
+
+    The print-site plugin writes its one page for the PDF edition after every other page, without
+    the page events: its inline scripts get their hashes here.
+    """
+    printed = Path(config.site_dir) / "print_page.html"
+    if _print_site_enabled(config) and printed.is_file():
+        html = printed.read_text(encoding="utf-8")
+        _build.written += check_page_resources(f"{_build.site_path}/print_page.html", html)
+        printed.write_text(add_script_hashes(html), encoding="utf-8")
     if _build.written:
         _report(_build.written, fatal=False, opt_outs=False)
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import LOCAL_SCHEMES, MKDOCS, ROOT, run
+from conftest import LOCAL_SCHEMES, REPO_URL, serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -26,7 +23,6 @@ REPORT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (e) =>
   console.log(`csp-violation ${e.violatedDirective} ${e.blockedURI}`));
 """
-REPO_URL = "https://github.com/example/briefing-book"
 PLANTED = (
     '<img src="planted.png" onerror="window.planted = \'handler\'">'
     "<script>window.planted = 'inline script'</script>"
@@ -36,10 +32,10 @@ PLANTED = (
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(book: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the book with planted pages beside the real ones."""
     out = tmp_path_factory.mktemp("csp") / "site"
-    result = run([*MKDOCS, "build", "--strict", "-d", str(out)], cwd=ROOT, env={"REPO_URL": REPO_URL})
-    assert result.code == 0, result.stderr
+    shutil.copytree(book, out)
     page = (out / "groups" / "bla.html").read_text(encoding="utf-8")
     (out / "groups" / "planted.html").write_text(
         page.replace("</article>", PLANTED + "</article>", 1), encoding="utf-8"
@@ -53,14 +49,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    thread.join()
+    yield from serve(site)
 
 
 def _open(browser: Browser, url: str) -> tuple[Page, list[str], list[str], list[str]]:

@@ -7,23 +7,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import LOCAL_SCHEMES, MKDOCS, ROOT, make_site, run
+from conftest import LOCAL_SCHEMES, MKDOCS, REPO_URL, make_site, run
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
-REPO_URL = "https://github.com/example/briefing-book"
-
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("book") / "site"
-    # As the deploy workflow builds it: the repository link in the header, edit links on each page.
-    result = run([*MKDOCS, "build", "--strict", "-d", str(out)], cwd=ROOT, env={"REPO_URL": REPO_URL})
-    assert result.code == 0, result.stderr
-    return out
+def site(book: Path) -> Path:
+    return book
 
 
 def test_search_works_from_disk_without_any_third_party_request(site: Path, browser: Browser) -> None:
