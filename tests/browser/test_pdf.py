@@ -71,7 +71,9 @@ def test_every_page_is_there_in_nav_order_with_a_bookmark_for_each_section(pdf: 
 
 def test_page_numbers_headings_and_references_are_in_the_text(pdf: PdfReader) -> None:
     text = {i: page.extract_text() for i, page in enumerate(pdf.pages)}
-    assert re.search(r"\b2 / \d+\b", text[1]), "the footer numbers the pages"
+    total = len(pdf.pages)
+    numbered = [i for i in range(2, total) if re.search(rf"(^|\D){i + 1} / {total}(\D|$)", text[i])]
+    assert len(numbered) > total * 0.9, "the foot of each page after the contents says 'n / total'"
     bla = next(i for i, t in text.items() if "Balochistan Liberation Army (BLA)" in t and "Fact box" in t)
     after = " ".join(text[i] for i in range(bla, min(bla + 40, len(pdf.pages))))
     assert "Leadership" in after and "References" in after
