@@ -44,12 +44,19 @@ def test_every_page_loads_from_disk_with_only_local_requests(site: Path, browser
     requests: list[str] = []
     failed: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.on("requestfailed", lambda request: failed.append(request.url))
+    # A request the next page's navigation cuts short (ERR_ABORTED: the search worker fetching
+    # its index on a busy machine) is no missing file; every other failure is.
+    page.on(
+        "requestfailed",
+        lambda request: (
+            failed.append(f"{request.url}: {request.failure}") if request.failure != "net::ERR_ABORTED" else None
+        ),
+    )
     pages = sorted(p for p in site.rglob("*.html") if p.name != "404.html")
     assert len(pages) >= 14
     for path in pages:
         page.goto(path.as_uri())
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("networkidle", timeout=120_000)  # the largest pages, on a busy CI machine
     assert [url for url in requests if not url.startswith(LOCAL_SCHEMES)] == []
     assert failed == []
 
