@@ -56,18 +56,11 @@ markdown_extensions:
 """
 
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags that keep Chromium itself from calling home, so that every request seen
-# comes from the page.
-ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-quic",
-    "--allow-file-access-from-files",
-]
+# The Chromium and the flags that keep it from calling home, so that every request seen comes
+# from the page: the same as the PDF edition's printer uses.
+sys.path.insert(0, str(ROOT / "tools"))
+from print_pdf import ARGS, CHROMIUM  # noqa: E402
+
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 
 
