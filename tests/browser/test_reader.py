@@ -60,7 +60,10 @@ def test_every_page_passes_axe_with_no_console_error(browser: Browser, book: Pat
     context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
     reader = Reader(context)
     axe = Axe()
-    pages = pages_of(book)
+    # The 404 page is in no sitemap. It is served for missing addresses on a host, so its links
+    # are from the site's root; opened from disk those fail (it is styled there all the same, by
+    # the twins test_offline_site checks), so it is scanned over http only.
+    pages = [*pages_of(book), *(["404.html"] if origin.startswith("http") else [])]
     assert len(pages) >= 30 and "groups/bla.html" in pages and "timeline/index.html" in pages
     found = []
     for path in pages:

