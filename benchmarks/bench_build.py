@@ -1,101 +1,175 @@
-"""Benchmark: generate a synthetic book and time the checks and a full build.
+"""Benchmark: what the book's hooks add to a MkDocs build, against MkDocs alone and htmlproofer.
 
-Targets (on the project's 2-core CI machine): the library checks a 1,000-page book in
-under 10 s with under 500 MiB peak memory, and a full strict build stays linear in
-pages. Run with ``make bench`` (or ``.venv/bin/python benchmarks/bench_build.py --pages N``).
-This is not a test: timings vary with the machine, so CI does not assert them.
+For each size it writes the synthetic book (``synthetic.py``) in its three forms, then builds,
+each build a whole ``mkdocs build --strict`` process, in interleaved rounds (A B C D E, A B C D E,
+...) after one warm-up round:
+
+- ``native``: the plain form, MkDocs alone;
+- ``hooks``: the plain form with the book's hooks, which then only check;
+- ``proofer``: the plain form with mkdocs-htmlproofer-plugin (external URLs off);
+- ``written``: the written form (footnotes already in the Markdown), MkDocs alone;
+- ``cited``: the cited form with the hooks, which check, render the citations and list the sources.
+
+It prints, per size and build, the median and minimum wall time, CPU time (user and system) and
+the peak resident memory of the build process (from ``wait4``, not the Python heap), then the
+ratios of each round (hooks/native, proofer/native, cited/written) with their medians, and the
+exponent of a power law fitted to the median times over the sizes. It fails if any build fails.
+
+``make bench`` runs it. It is not a test: times depend on the machine, so CI does not assert
+them; the targets and the published table are on the About › Performance page.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
+import os
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
+from dataclasses import dataclass
 from pathlib import Path
 
-from briefbook.cli import main as briefbook_main
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGE = """---
-title: Page {n}
-description: Synthetic page {n}.
-reviewed: 2026-11-24
----
+from synthetic import write_cited, write_plain, write_written  # noqa: E402
 
-# Page {n}
-
-## Section {{#section}}
-
-A paragraph that links to [the next page](page-{next}.md#section) and cites a source [@source-{s}].
-See also [the first page](page-0.md) and the [home page](../index.md).
-
-| Source | Figure |
-| --- | --- |
-| Official | 26 [@source-{s}, p. 3] |
-
-- A list item with a figure from 2025 [see @source-{s}].
-"""
+BUILDS = {
+    "native": ("plain", "native.yml"),
+    "hooks": ("plain", "hooks.yml"),
+    "proofer": ("plain", "proofer.yml"),
+    "written": ("written", "native.yml"),
+    "cited": ("cited", "mkdocs.yml"),
+}
+RATIOS = (("hooks", "native"), ("proofer", "native"), ("cited", "written"))
+TARGET = 1.10
+"""At most 10% more time and memory than the build compared against."""
+EXPONENT = 1.05
+"""At most this exponent of time over pages (linear growth)."""
 
 
-def generate(folder: Path, pages: int) -> None:
-    """Write a synthetic book with ``pages`` pages into ``folder``."""
-    docs = folder / "docs"
-    (docs / "pages").mkdir(parents=True)
-    (docs / "sources").mkdir()
-    sources = max(1, pages // 10)
-    for n in range(pages):
-        (docs / "pages" / f"page-{n}.md").write_text(
-            PAGE.format(n=n, next=(n + 1) % pages, s=n % sources), encoding="utf-8"
-        )
-    (docs / "index.md").write_text("---\ntitle: Home\ndescription: Home.\nreviewed: 2026-11-24\n---\n\n# Home\n")
-    (docs / "sources" / "index.md").write_text(
-        "---\ntitle: Sources\ndescription: All.\nreviewed: 2026-11-24\n---\n\n# Sources\n\n<!-- data: sources -->\n"
-    )
-    entries = [
-        f"- id: source-{k}\n  type: webpage\n  title: Source {k}\n  publisher: Publisher\n"
-        f"  issued: {{date-parts: [[2025, 1, 1]]}}\n  URL: https://example.org/{k}\n"
-        f"  accessed: {{date-parts: [[2026, 11, 24]]}}\n  kind: analysis\n  note: Synthetic.\n"
-        for k in range(sources)
+@dataclass(frozen=True)
+class Run:
+    """One build: wall and CPU seconds, and the process's peak resident memory in MiB."""
+
+    wall: float
+    cpu: float
+    rss: float
+
+
+def build(folder: Path, config: str, site: Path) -> Run:
+    """Build once in a new process; raise SystemExit with its output if it fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.stderr.write(output.decode("utf-8", "replace"))
+        raise SystemExit(f"bench: the build of {folder.name}/{config} failed (exit {process.returncode})")
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def bench_size(pages: int, rounds: int, folder: Path) -> dict[str, list[Run]]:
+    """Write the book of ``pages`` pages and build every variant: a warm-up round, then ``rounds`` rounds."""
+    cited = folder / "cited"
+    write_cited(cited, pages)
+    write_written(cited, folder / "written")
+    write_plain(cited, folder / "plain")
+    runs: dict[str, list[Run]] = {name: [] for name in BUILDS}
+    for number in range(rounds + 1):
+        for name, (form, config) in BUILDS.items():
+            run = build(folder / form, config, folder / "site" / name)
+            if number:  # round 0 warms the caches
+                runs[name].append(run)
+            print(f"  {pages} pages, round {number or 'warm-up'}: {name} {run.wall:.2f} s", file=sys.stderr)
+    return runs
+
+
+def fit_exponent(sizes: list[int], times: list[float]) -> float:
+    """The exponent b of time = a * pages**b, by least squares on the logarithms."""
+    xs = [math.log(size) for size in sizes]
+    ys = [math.log(value) for value in times]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def report(results: dict[int, dict[str, list[Run]]]) -> str:
+    """The Markdown tables: every build, the ratios, the exponents and the targets."""
+    lines = [
+        "| Pages | Build | Wall, median (s) | Wall, min (s) | CPU, median (s) | Peak memory, median (MiB) |",
+        "| ---: | --- | ---: | ---: | ---: | ---: |",
     ]
-    (docs / "sources.yaml").write_text("".join(entries), encoding="utf-8")
-    nav = "\n".join(f"      - pages/page-{n}.md" for n in range(pages))
-    (folder / "mkdocs.yml").write_text(
-        f"site_name: Bench\nsite_url: http://127.0.0.1:8000/\ntheme: {{name: material, font: false}}\n"
-        f"exclude_docs: |\n  /sources.yaml\n"
-        f"hooks: [{ROOT / 'hooks' / 'briefbook_hooks.py'}]\n"
-        f"validation: {{links: {{not_found: info, anchors: info}}, nav: {{omitted_files: info, not_found: info}}}}\n"
-        f"markdown_extensions: [footnotes, attr_list, md_in_html, tables, toc]\n"
-        f"nav:\n  - index.md\n  - sources/index.md\n  - Pages:\n{nav}\n",
-        encoding="utf-8",
-    )
+    for pages, runs in results.items():
+        for name, found in runs.items():
+            wall = [r.wall for r in found]
+            lines.append(
+                f"| {pages:,} | {name} | {statistics.median(wall):.2f} | {min(wall):.2f} "
+                f"| {statistics.median(r.cpu for r in found):.2f} | {statistics.median(r.rss for r in found):.0f} |"
+            )
+    lines += ["", "| Pages | Ratio | Time, per round | Time, median | Memory, median |"]
+    lines += ["| ---: | --- | --- | ---: | ---: |"]
+    for pages, runs in results.items():
+        for a, b in RATIOS:
+            times = [x.wall / y.wall for x, y in zip(runs[a], runs[b], strict=True)]
+            memory = statistics.median(x.rss / y.rss for x, y in zip(runs[a], runs[b], strict=True))
+            rounds = " ".join(f"{t:.3f}" for t in times)
+            lines.append(f"| {pages:,} | {a}/{b} | {rounds} | {statistics.median(times):.3f} | {memory:.3f} |")
+    sizes = list(results)
+    if len(sizes) >= 2:
+        lines += ["", "| Build | Exponent of time over pages |", "| --- | ---: |"]
+        for name in BUILDS:
+            times = [statistics.median(r.wall for r in results[size][name]) for size in sizes]
+            lines.append(f"| {name} | {fit_exponent(sizes, times):.3f} |")
+    return "\n".join(lines)
+
+
+def verdict(results: dict[int, dict[str, list[Run]]]) -> list[str]:
+    """The targets this run missed, at the largest size."""
+    largest = max(results)
+    runs = results[largest]
+    missed = []
+    for a, b in (("hooks", "native"), ("cited", "written")):
+        time_ratio = statistics.median(x.wall / y.wall for x, y in zip(runs[a], runs[b], strict=True))
+        memory_ratio = statistics.median(x.rss / y.rss for x, y in zip(runs[a], runs[b], strict=True))
+        if time_ratio > TARGET:
+            missed.append(f"{a}/{b} time at {largest:,} pages: {time_ratio:.3f} (target at most {TARGET})")
+        if memory_ratio > TARGET:
+            missed.append(f"{a}/{b} peak memory at {largest:,} pages: {memory_ratio:.3f} (target at most {TARGET})")
+    if len(results) >= 2:
+        sizes = list(results)
+        for name in ("hooks", "cited"):
+            times = [statistics.median(r.wall for r in results[size][name]) for size in sizes]
+            exponent = fit_exponent(sizes, times)
+            if exponent > EXPONENT:
+                missed.append(f"{name}: exponent {exponent:.3f} (target at most {EXPONENT})")
+    return missed
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, default=1000)
-    parser.add_argument("--build", action="store_true", help="also time a full strict MkDocs build")
+    parser.add_argument("--pages", type=int, nargs="+", default=[100, 500, 2000], help="book sizes")
+    parser.add_argument("--rounds", type=int, default=3, help="measured rounds after the warm-up")
+    parser.add_argument("--output", type=Path, help="also write the tables to this Markdown file")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        generate(folder, args.pages)
-        tracemalloc.start()
-        started = time.perf_counter()
-        status = briefbook_main(["check", "--config", str(folder / "mkdocs.yml")])
-        seconds = time.perf_counter() - started
-        peak = tracemalloc.get_traced_memory()[1] / 2**20
-        tracemalloc.stop()
-        print(f"check: {args.pages} pages in {seconds:.2f} s, peak {peak:.0f} MiB, exit {status}", file=sys.stderr)
-        if args.build:
-            started = time.perf_counter()
-            done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=folder, check=False)
-            print(
-                f"build: {args.pages} pages in {time.perf_counter() - started:.2f} s, exit {done.returncode}",
-                file=sys.stderr,
-            )
-    return 0
+    results: dict[int, dict[str, list[Run]]] = {}
+    for pages in args.pages:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{pages}-") as tmp:
+            results[pages] = bench_size(pages, args.rounds, Path(tmp))
+    table = report(results)
+    print(table)
+    if args.output:
+        args.output.write_text(table + "\n", encoding="utf-8")
+    missed = verdict(results)
+    for line in missed:
+        print(f"bench: target missed: {line}", file=sys.stderr)
+    return 0  # a missed target is reported, not a failure: only a failed build fails
 
 
 if __name__ == "__main__":
