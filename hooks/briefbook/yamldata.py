@@ -175,6 +175,74 @@ Loader.yaml_implicit_resolvers = {
 }
 
 
+if hasattr(yaml, "CSafeLoader"):
+
+    class FastLoader(yaml.CSafeLoader):
+        """:class:`Loader`'s rules over libyaml's parser and composer, which are written in C.
+
+        libyaml keeps every node's position as the pure-Python loader does (line, column and
+        character index). It cannot refuse aliases and explicit tags as it composes, so
+        :func:`_loader` only gives it text in which a scan of its events found none.
+        """
+
+    FastLoader.yaml_implicit_resolvers = Loader.yaml_implicit_resolvers
+else:  # PyYAML built without libyaml: the pure-Python loader does everything
+    FastLoader = None  # type: ignore[assignment,misc]
+
+MAX_FAST_DEPTH = 500
+"""Beyond this bound on nesting, the C composer is not used (it recurses without Python's guard)."""
+
+
+def _loader(text: str) -> Loader:
+    """A loader for ``text``: the C one when it is safe and gives the same result, else :class:`Loader`.
+
+    The pure-Python loader also takes every text that is not valid YAML, so that the message and
+    its position are the same whichever loader would have read it.
+    """
+    if FastLoader is None or _depth_bound(text) > MAX_FAST_DEPTH:
+        return Loader(text)
+    if "*" in text or "!" in text:  # an alias or a tag needs one of these
+        try:
+            for event in yaml.parse(text, Loader=FastLoader):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "tag", None) not in (None, "!"):
+                    return Loader(text)  # which refuses it where it is, with its message
+        except yaml.YAMLError:
+            return Loader(text)
+    return _Checked(FastLoader(text), text)  # type: ignore[return-value]
+
+
+class _Checked:
+    """A C loader that hands its text to :class:`Loader` if composing it fails."""
+
+    def __init__(self, loader: Any, text: str) -> None:
+        self._loader = loader
+        self._text = text
+
+    def get_single_node(self) -> yaml.Node | None:
+        try:
+            return self._loader.get_single_node()  # type: ignore[no-any-return]
+        except yaml.YAMLError:
+            self._loader.dispose()
+            self._loader = Loader(self._text)
+            return self._loader.get_single_node()  # type: ignore[no-any-return]
+
+    def construct_document(self, node: yaml.Node) -> object:
+        return self._loader.construct_document(node)
+
+    def dispose(self) -> None:
+        self._loader.dispose()
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound on how deeply ``text`` nests: a deeper block is indented more, or opened on the same line."""
+    bound = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip(" ")
+        depth = len(line) - len(stripped) + stripped.count("-") + stripped.count(":")
+        bound = max(bound, depth)
+    return bound + MAX_FLOW_BRACKETS
+
+
 MAX_FLOW_BRACKETS = 100
 """The most ``[`` and ``{`` one line of YAML may hold: PyYAML's time grows with the square of flow nesting."""
 
@@ -200,7 +268,7 @@ def compose(text: str) -> yaml.Node | None:
     nested = _too_nested(text)
     if nested is not None:
         raise nested
-    loader = Loader(text)  # the text is decoded by decode_source, which refuses what the reader would
+    loader = _loader(text)  # the text is decoded by decode_source, which refuses what the reader would
     try:
         return loader.get_single_node()
     finally:
@@ -302,7 +370,7 @@ def _parse(path: str, text: str, name: str) -> tuple[tuple[object, yaml.Node | N
         nested = _too_nested(text)
         if nested is not None:
             raise nested
-        loader = Loader(text)
+        loader = _loader(text)
     except yaml.YAMLError as error:  # also unprintable characters, when the text did not come through decode_source
         line, col, problem = yaml_problem(error, text)
         return None, [Diagnostic(path, line, col, Code.YAML, f"{name} is not valid YAML: {problem}")]
@@ -317,17 +385,47 @@ def _parse(path: str, text: str, name: str) -> tuple[tuple[object, yaml.Node | N
     return (data, node), duplicate_keys(path, node, Code.YAML) + markup_problems(path, node, text)
 
 
+@dataclass(frozen=True, slots=True)
+class _Schema:
+    """A shipped schema, compiled twice: for a fast verdict, and for the messages of what fails.
+
+    jsonschema-rs (Rust) tells in microseconds whether an entry is valid; only an entry it
+    rejects goes through the Python ``jsonschema`` validator, whose errors become the
+    diagnostics. Without jsonschema-rs every entry takes the Python path.
+    """
+
+    full: jsonschema.Draft202012Validator
+    fast: Any
+
+    def errors(self, data: object) -> list[jsonschema.ValidationError]:
+        if self.fast is not None:
+            try:
+                if self.fast.is_valid(data):
+                    return []
+            except ValueError:  # a value it cannot take (the book's loader never makes one): ask the full one
+                pass
+        return list(self.full.iter_errors(data))
+
+
 @functools.cache
-def _validator(schema: str, part: str | None) -> jsonschema.Draft202012Validator:
+def _validator(schema: str, part: str | None) -> _Schema:
     """The validator of a shipped schema (or of one of its top-level parts, such as ``items``)."""
     document = json.loads(resources.files("briefbook").joinpath("schemas", schema).read_text("utf-8"))
-    if part is None:
-        return jsonschema.Draft202012Validator(document)
-    return jsonschema.Draft202012Validator({"$defs": document.get("$defs", {}), **document[part]})
+    if part is not None:
+        document = {"$defs": document.get("$defs", {}), **document[part]}
+    return _Schema(jsonschema.Draft202012Validator(document), _compile_fast(document))
+
+
+def _compile_fast(document: dict[str, Any]) -> Any:
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    return jsonschema_rs.validator_for(document)
 
 
 def _validate(
-    validator: jsonschema.Draft202012Validator,
+    validator: _Schema,
     path: str,
     data: object,
     node: yaml.Node,
@@ -335,7 +433,7 @@ def _validate(
     what: str,
     hints: Mapping[str, str] | None,
 ) -> tuple[Diagnostic, ...]:
-    errors = sorted(validator.iter_errors(data), key=lambda e: ([str(p) for p in e.absolute_path], e.message))
+    errors = sorted(validator.errors(data), key=lambda e: ([str(p) for p in e.absolute_path], e.message))
     return tuple(_schema_problem(path, node, error, code, what, hints or {}) for error in errors)
 
 

@@ -1,0 +1,138 @@
+"""The fast paths for data files give exactly what the slow ones give.
+
+libyaml's C composer must produce the same nodes, at the same positions, as the pure-Python
+loader; jsonschema-rs must accept exactly the entries the Python validator accepts. Both are
+checked on every data file of the book, and the schemas on many variants of each entry.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING
+
+import jsonschema
+import pytest
+import yaml
+
+from briefbook import yamldata
+from briefbook.yamldata import Loader, _Checked, _loader, _validator
+from conftest import ROOT
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+DATA = {
+    "sources.yaml": "sources.schema.json",
+    "data/claims.yaml": "claims.schema.json",
+    "data/events.yaml": "events.schema.json",
+    "data/wording.yaml": "wording.schema.json",
+}
+GROUPS = sorted((ROOT / "docs" / "data" / "groups").glob("*.yaml"))
+
+
+def _tree(node: yaml.Node | None) -> object:
+    """A node tree as plain values: tag, value and both positions of every node."""
+    if node is None:
+        return None
+    marks = (node.start_mark.index, node.start_mark.line, node.start_mark.column, node.end_mark.index)
+    if isinstance(node, yaml.ScalarNode):
+        return (node.tag, node.value, node.style or None, marks)  # libyaml writes a plain style as ""
+    if isinstance(node, yaml.SequenceNode):
+        return (node.tag, [_tree(item) for item in node.value], marks)
+    return (node.tag, [(_tree(k), _tree(v)) for k, v in node.value], marks)
+
+
+def _texts() -> Iterator[tuple[str, str]]:
+    for name in [*DATA, *(f"data/groups/{p.name}" for p in GROUPS)]:
+        yield name, (ROOT / "docs" / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "text"), list(_texts()), ids=[name for name, _ in _texts()])
+def test_the_c_composer_gives_the_same_nodes_at_the_same_places(name: str, text: str) -> None:
+    fast = _loader(text)
+    assert isinstance(fast, _Checked)  # the fast path is taken for the book's own files
+    slow = Loader(text)
+    try:
+        assert _tree(fast.get_single_node()) == _tree(slow.get_single_node())
+    finally:
+        fast.dispose()
+        slow.dispose()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: *x\n", "a: !!timestamp 2025-01-01\n", "a: [1, 2\n", "a:\n  - b\n c: d\n", "- " * 600 + "x\n", "\ta: 1\n"],
+    ids=["alias", "tag", "unclosed", "bad-indent", "deep", "tab"],
+)
+def test_text_the_c_loader_would_not_read_the_same_way_goes_to_the_pure_loader(text: str) -> None:
+    def outcome(loader: yaml.SafeLoader | _Checked) -> object:
+        try:
+            return _tree(loader.get_single_node())
+        except (yaml.YAMLError, RecursionError) as error:
+            return str(error)
+        finally:
+            loader.dispose()
+
+    assert outcome(_loader(text)) == outcome(Loader(text))
+
+
+def _variants(value: object) -> Iterator[object]:
+    """The entry itself, and for each field: removed, emptied, retyped and each string changed."""
+    yield value
+    if isinstance(value, dict):
+        for key, field in value.items():
+            for changed in [*_variants(field), None, 7, [], {}]:
+                variant = copy.copy(value)
+                variant[key] = changed
+                yield variant
+            variant = {k: v for k, v in value.items() if k != key}
+            yield variant
+        yield {**value, "unknown-field": "x"}
+    elif isinstance(value, list):
+        for index, item in enumerate(value[:2]):
+            for changed in _variants(item):
+                yield [*value[:index], changed, *value[index + 1 :]]
+        yield []
+    elif isinstance(value, str):
+        yield from ("", " ", value + " ", " " + value, value.upper(), value + "\n", value + "é", value[:1], "x" + value)
+
+
+def _has_final_newline(value: object) -> bool:
+    if isinstance(value, str):
+        return value.endswith("\n")
+    if isinstance(value, dict):
+        return any(_has_final_newline(v) for v in value.values())
+    return isinstance(value, list) and any(_has_final_newline(v) for v in value)
+
+
+@pytest.mark.parametrize(("name", "schema"), DATA.items(), ids=DATA.keys())
+def test_jsonschema_rs_never_accepts_what_jsonschema_rejects(name: str, schema: str) -> None:
+    """It may reject more: a value ending in a newline, which ``$`` in a Python pattern lets through.
+
+    Then the Python validator decides, as it did before there was a fast path.
+    """
+    checker = _validator(schema, "items")
+    assert checker.fast is not None
+    entries = yaml.load((ROOT / "docs" / name).read_text(encoding="utf-8"), Loader=Loader)[:12]  # noqa: S506
+    variants = [variant for entry in entries for variant in _variants(entry)]
+    verdicts = [(checker.fast.is_valid(variant), checker.full.is_valid(variant), variant) for variant in variants]
+    assert len(verdicts) > 500
+    assert any(full for _, full, _ in verdicts) and any(not full for _, full, _ in verdicts)
+    assert [v for fast, full, v in verdicts if fast and not full] == []
+    assert [v for fast, full, v in verdicts if full and not fast and not _has_final_newline(v)] == []
+
+    def messages(errors: list[jsonschema.ValidationError]) -> list[tuple[list[object], str]]:
+        return [(list(error.absolute_path), error.message) for error in errors]
+
+    assert [v for *_, v in verdicts if messages(checker.errors(v)) != messages(list(checker.full.iter_errors(v)))] == []
+
+
+def test_without_jsonschema_rs_the_python_validator_does_it_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamldata, "_compile_fast", lambda document: None)
+    yamldata._validator.cache_clear()
+    try:
+        checker = _validator("sources.schema.json", "items")
+        assert checker.fast is None
+        assert [e.message for e in checker.errors({"id": "x"})][:1] == ["'type' is a required property"]
+    finally:
+        yamldata._validator.cache_clear()
