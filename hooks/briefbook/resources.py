@@ -47,7 +47,9 @@ class _Page(HTMLParser):
         self.found.append(Diagnostic(self.path, line or at_line, col or at_col + 1, Code.EXTERNAL, message, _HINT))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
+        values: dict[str, str] = {}
+        for name, value in attrs:
+            values.setdefault(name, value or "")  # a browser keeps the first of repeated attributes
         for name in ("src", "poster", "data"):
             if name in values and is_external(values[name]):
                 self._report(f"<{tag} {name}>", values[name])
@@ -100,16 +102,63 @@ def _css_urls(css: str) -> list[tuple[int, str]]:
 def check_page_resources(path: str, html: str) -> list[Diagnostic]:
     """Report every resource a built page would fetch from another host.
 
+    Lexbor (through selectolax), a browser's HTML5 parser written in C, reads the page first and
+    picks out the elements that can load something; only a page where one of them does is read
+    again by the standard library's parser, which gives each reference its line and column.
+
     Args:
         path: The built page's path, for diagnostics (``site/groups/bla.html``).
         html: The whole page, as written to the site.
     """
     if unterminated_tags(html) > UNTERMINATED_LIMIT:
         return []  # refused by the allowlist check, and not read here (it would take quadratic time)
+    external = _external_by_lexbor(html)
+    if external == []:
+        return []
     page = _Page(path)
     page.feed(html)
     page.close()
+    if not page.found and external:  # the browser's parser sees a request the standard one does not
+        what, url = external[0]
+        message = f"{what} loads {url!r} from another host"
+        return [Diagnostic(path, 1, None, Code.EXTERNAL, message, _HINT)]
     return page.found
+
+
+_LOADERS = "[src], [srcset], [poster], [data], link[href], meta[http-equiv], [style], style, pre"
+
+
+def _external_by_lexbor(html: str) -> list[tuple[str, str]] | None:
+    """What a browser would fetch from another host, as (what, url); None without selectolax."""
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError:
+        return None
+    found: list[tuple[str, str]] = []
+    for node in LexborHTMLParser(html).css(_LOADERS):
+        tag = node.tag or ""
+        values = {name: value or "" for name, value in node.attributes.items()}
+        for name in ("src", "poster", "data"):
+            if name in values and is_external(values[name]):
+                found.append((f"<{tag} {name}>", values[name]))
+        for candidate in values.get("srcset", "").split(","):
+            url = candidate.strip().split(" ")[0]
+            if url and is_external(url):
+                found.append((f"<{tag} srcset>", url))
+        rels = set(values.get("rel", "").lower().split())
+        if tag == "link" and rels & _LOADING_RELS and is_external(values.get("href", "")):
+            found.append((f'<link rel="{values.get("rel")}">', values["href"]))
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            match = _REFRESH.search(values.get("content", ""))
+            if match and is_external(match.group(1)):
+                found.append(('<meta http-equiv="refresh">', match.group(1).strip()))
+        styled = css_references(values.get("style", ""))
+        found += [(f"a style attribute on <{tag}>", url) for url in styled if is_external(url)]
+        if tag == "pre" and "mermaid" in values.get("class", "").split():
+            found.append(('<pre class="mermaid"> (the theme then)', "https://unpkg.com/mermaid"))
+        if tag == "style":
+            found += [("<style>", url) for url in css_references(node.text(deep=True)) if is_external(url)]
+    return found
 
 
 def check_css_resources(path: str, css: str) -> list[Diagnostic]:

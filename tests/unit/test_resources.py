@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefbook import check_css_resources, check_page_resources, is_external, render_diagnostic
 
@@ -64,3 +66,73 @@ def test_a_style_sheet_is_checked_line_by_line() -> None:
 )
 def test_what_counts_as_another_host(url: str, external: bool) -> None:
     assert is_external(url) is external
+
+
+# The fast read (Lexbor) decides whether the standard parser reads the page again: it must never
+# miss what the standard parser reports.
+_TAGS = ["img", "IMG", "script", "link", "LINK", "video", "object", "div", "meta", "style", "pre", "a", "source"]
+_NAMES = ["src", "SRC", "srcset", "poster", "data", "style", "rel", "href", "http-equiv", "content", "class"]
+_VALUES = [
+    "https://example.org/x.png",
+    "//cdn.example.org/x.js",
+    "&#104;ttps://example.org/e.png",
+    " \thttps://example.org/t.png",
+    "img/local.png",
+    "data:image/png;base64,AAAA",
+    "a.png 1x, https://example.org/b.png 2x",
+    "background:url(//example.org/c.png)",
+    "stylesheet",
+    "preconnect",
+    "refresh",
+    "0; url=https://example.org/",
+    "mermaid",
+    "a>b",
+    "",
+]
+
+
+def _slow(html: str) -> list[object]:
+    from briefbook.resources import _Page
+
+    page = _Page("site/p.html")
+    page.feed(html)
+    page.close()
+    return page.found
+
+
+@st.composite
+def _pages(draw: st.DrawFn) -> str:
+    parts = []
+    for _ in range(draw(st.integers(1, 6))):
+        tag = draw(st.sampled_from(_TAGS))
+        attrs = []
+        for _ in range(draw(st.integers(0, 3))):
+            name, value = draw(st.sampled_from(_NAMES)), draw(st.sampled_from(_VALUES))
+            quote = draw(st.sampled_from(['"', "'", ""])) if " " not in value and ">" not in value else '"'
+            attrs.append(f"{name}={quote}{value}{quote}")
+        body = draw(st.sampled_from(["", "p { background: url('https://example.org/bg.png') }", "text", "<b>x</b>"]))
+        parts.append(f"<{tag} {' '.join(attrs)}>{body}</{tag}>")
+        parts.append(draw(st.sampled_from(["", "\n", " <!-- a comment --> ", "<p>", "</div>", "<br/>"])))
+    return "<html><head></head><body>" + "".join(parts) + "</body></html>"
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pages())
+def test_the_fast_read_never_misses_what_the_standard_parser_reports(html: str) -> None:
+    from briefbook.resources import _external_by_lexbor
+
+    fast = _external_by_lexbor(html)
+    assert fast is not None
+    if _slow(html):
+        assert fast, html
+    assert bool(check_page_resources("site/p.html", html)) == bool(fast)
+
+
+def test_without_a_fast_read_the_standard_parser_checks_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook import resources
+
+    monkeypatch.setattr(resources, "_external_by_lexbor", lambda html: None)
+    page = '<img src="https://example.org/x.png">'
+    assert [d.message for d in check_page_resources("site/p.html", page)] == [
+        "<img src> loads 'https://example.org/x.png' from another host"
+    ]
