@@ -266,10 +266,9 @@ def check_keys(path: str, items: Iterable[CiteItem], registry: Registry) -> list
     if not registry.readable:
         return []
     diagnostics = []
-    keys = list(registry.sources)
     for item in items:
         if item.key not in registry.sources:
-            close = difflib.get_close_matches(item.key, keys, n=1, cutoff=0.6)
+            close = difflib.get_close_matches(item.key, list(registry.sources), n=1, cutoff=0.6)
             diagnostics.append(
                 Diagnostic(
                     path,

@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import nh3
 
@@ -278,6 +278,8 @@ def _findings(html: str) -> list[_Finding]:
     if broken > UNTERMINATED_LIMIT:
         message = f"{broken} tags or comments are never closed; the page's HTML cannot be read safely"
         return [_Finding(message, ("<",), "write plain Markdown; escape a literal < as &lt;")]
+    if _clean_by_lexbor(html):
+        return []
     parsed = _tags(html)
     found: list[_Finding] = []
     for item in parsed.items:
@@ -288,6 +290,52 @@ def _findings(html: str) -> list[_Finding]:
     if found:
         return found
     return _parse_differences(html, parsed.tags)
+
+
+# What the fast read leaves to the standard parser: markup declarations and processing
+# instructions, and the document's own elements, which an HTML5 parser merges into its own.
+_NOT_FOR_LEXBOR = re.compile(r"<!(?!--)|<\?|<(?:html|head|body)[\s/>]", re.IGNORECASE)
+_DOCUMENT = frozenset({"html", "head", "body"})
+_START_TAG = re.compile(r"<([A-Za-z][^\s/>]*)")
+
+
+def _clean_by_lexbor(html: str) -> bool:
+    """Whether the page's content is certainly allowed, by Lexbor (selectolax), a browser's HTML5 parser in C.
+
+    True when every element and attribute a browser would build passes the allowlist and
+    Ammonia's cleaning leaves the same elements; then the slower reading with the standard
+    library's parser, which finds what to report and where, is not needed. False sends the
+    page that way: something is refused, or the fast read cannot tell (or selectolax is missing).
+    """
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError:
+        return False
+    if _NOT_FOR_LEXBOR.search(html):
+        return False
+    ours = _lexbor_tags(LexborHTMLParser(html))
+    built = Counter(tag.name for tag in ours)
+    written = Counter(name.lower() for name in _START_TAG.findall(html))
+    if any(built[name] < count for name, count in written.items()):
+        return False  # a tag the browser drops or reads as text: the standard parser still sees it
+    if any(_check_tag(tag) for tag in ours):
+        return False
+    theirs = _lexbor_tags(LexborHTMLParser(clean_html(html)))
+    kept = Counter((t.name, t.attrs) for t in ours if not _harmless(t))
+    return kept == Counter((t.name, t.attrs) for t in theirs if not _harmless(t))
+
+
+def _lexbor_tags(tree: Any) -> list[_Tag]:
+    tags = []
+    for node in tree.root.traverse():
+        name = (node.tag or "").lower()
+        if name.startswith(("-", "_", "#")) or name in _DOCUMENT:  # text, comments, the document's own
+            continue
+        first: dict[str, str] = {}
+        for attribute, value in node.attributes.items():
+            first.setdefault(attribute.lower(), value or "")
+        tags.append(_Tag(name, tuple(first.items()), f"<{name}"))
+    return tags
 
 
 def _nh3_attributes() -> dict[str, set[str]]:

@@ -10,9 +10,11 @@ only, found as the first of: Material's ``md-content__inner``, ``role="main"``,
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 UNTERMINATED_LIMIT = 100
 """How many unterminated tags or comments a page may hold before it is not parsed at all.
@@ -23,6 +25,7 @@ end of the page, so a run of them takes time that grows with the square of its l
 _TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])|>")
 
 
+@functools.lru_cache(maxsize=8)  # the allowlist check and the scan read the same content
 def unterminated_tags(html: str) -> int:
     """Count the tags that no ``>`` closes before the next tag opens, and comments never closed (linear time)."""
     count = 0
@@ -110,9 +113,58 @@ def scan_html(html: str) -> PageHtml:
     """
     if unterminated_tags(html) > UNTERMINATED_LIMIT:
         return PageHtml(frozenset(), ())  # the allowlist check refuses such a page
+    fast = _scan_by_lexbor(html)
+    if fast is not None:
+        return fast
     collector = _Collector()
     collector.feed(html)
     collector.close()
     root = next((kind for kind in _ROOTS if kind in collector.roots), None)
     links = tuple(href for href, inside in collector.links if root is None or root in inside)
     return PageHtml(frozenset(collector.ids), links)
+
+
+_LINKS = "a[href], area[href], img[src], source[src]"
+_ROOT_SELECTORS = {
+    "md-content": ".md-content__inner",
+    "role-main": '[role="main"]',
+    "main": "main",
+    "article": "article",
+}
+
+
+def _scan_by_lexbor(html: str) -> PageHtml | None:
+    """:func:`scan_html` by Lexbor (selectolax), a browser's HTML5 parser in C; None without selectolax.
+
+    A browser's parser also settles what the standard one reads its own way: of a repeated
+    attribute the first counts, and misnested markup is placed as a browser places it.
+    """
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError:
+        return None
+    tree = LexborHTMLParser(html)
+    ids: set[str] = set()
+    for node in tree.css("[id], a[name]"):
+        attributes = node.attributes
+        if attributes.get("id") is not None:
+            ids.add(attributes["id"] or "")
+        if node.tag == "a" and attributes.get("name") is not None:
+            ids.add(attributes["name"] or "")
+    roots = next((found for kind in _ROOTS if (found := tree.css(_ROOT_SELECTORS[kind]))), None)
+    inside = {root.mem_id for root in roots} if roots else None  # the node's address: selectolax wraps anew
+    links = []
+    for node in tree.css(_LINKS):
+        value = node.attributes.get(_LINK_ATTRS[node.tag or ""])
+        if value is not None and (inside is None or _within(node, inside)):
+            links.append(value)
+    return PageHtml(frozenset(ids), tuple(links))
+
+
+def _within(node: Any, roots: set[int]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in roots:
+            return True
+        parent = parent.parent
+    return False

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -69,6 +70,7 @@ class SourceLink:
     """How the link is written."""
 
 
+@functools.lru_cache(maxsize=32)  # every check of a page reads the same mask: it is made once
 def mask_markdown(text: str) -> str:
     """Blank out everything that cannot contain a link, keeping every offset.
 

@@ -110,11 +110,11 @@ def check_page_resources(path: str, html: str) -> list[Diagnostic]:
         path: The built page's path, for diagnostics (``site/groups/bla.html``).
         html: The whole page, as written to the site.
     """
-    if unterminated_tags(html) > UNTERMINATED_LIMIT:
-        return []  # refused by the allowlist check, and not read here (it would take quadratic time)
     external = _external_by_lexbor(html)
     if external == []:
         return []
+    if unterminated_tags(html) > UNTERMINATED_LIMIT:
+        return []  # refused by the allowlist check, and not read here (it would take quadratic time)
     page = _Page(path)
     page.feed(html)
     page.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefbook import SourceText, browser_url, check_html, clean_html, render_diagnostic, render_markdown, url_scheme
 from xss_vectors import MARKDOWN, NEUTRALISED_BY_MARKDOWN, OWASP
@@ -195,3 +197,76 @@ def test_url_schemes_are_read_as_browsers_read_them(value: str, scheme: str | No
 
 def test_browser_url_strips_edges_and_removes_tab_and_newline_only() -> None:
     assert browser_url(" \x00a\tb\nc d\r ") == "abc d"
+
+
+# The fast verdict (Lexbor) lets a page skip the standard parser's reading only when that
+# reading would find nothing: never when it would refuse something.
+_PIECES = [
+    "<p>text</p>",
+    '<a href="../p/">x</a>',
+    '<a href="javascript:alert(1)">x</a>',
+    '<img src="x.png" alt="">',
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    "<table><tr><td>1</td></tr></table>",
+    '<tr onclick="x()">',
+    '<td style="text-align: right">',
+    '<div style="color: red">',
+    "<frameset>",
+    '<svg viewBox="0 0 1 1"><path d="M0 0"/></svg>',
+    "<math><mi>x</mi></math>",
+    "<textarea><script>",
+    "<!-- <script> -->",
+    "<!doctype html>",
+    "<?php ?>",
+    '<b title="<script>">b</b>',
+    "</div>",
+    "<div>",
+    "<details><summary>s</summary>d</details>",
+    '<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>',
+    '<iframe src="https://example.org"></iframe>',
+    '<form action="x">',
+    '<input type="checkbox" disabled>',
+    '<span class="mermaid">',
+    '<a href="&#106;avascript:x">',
+    '<IMG SRC="https://example.org/x.png">',
+    "&lt;b&gt;",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+    "<select><option>x</option></select>",
+    "\n",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8))
+def test_the_fast_verdict_never_passes_what_the_standard_reading_refuses(pieces: list[str]) -> None:
+    from briefbook.html_safety import _clean_by_lexbor
+
+    html = "".join(pieces)
+    if _clean_by_lexbor(html):
+        assert check_html(html, [SourceText("docs/p.md", html)]) == [], html
+
+
+def test_the_fast_verdict_passes_ordinary_content() -> None:
+    """The control: the fast path is taken for what pages are made of."""
+    from briefbook.html_safety import _clean_by_lexbor
+
+    html = (
+        '<h2 id="findings">Findings<a class="headerlink" href="#findings" title="Permanent link">&para;</a></h2>\n'
+        '<table>\n<thead>\n<tr>\n<th>Source</th>\n<th style="text-align: right;">Figure</th>\n</tr>\n</thead>\n'
+        '<tbody>\n<tr>\n<td>Official</td>\n<td style="text-align: right;">26 <sup id="fnref:c-1">'
+        '<a class="footnote-ref" href="#fn:c-1">1</a></sup></td>\n</tr>\n</tbody>\n</table>\n'
+        '<div class="admonition note">\n<p class="admonition-title">Note</p>\n<p>Text <a href="../p/#x">a link</a>.</p>\n</div>\n'
+        '<div class="footnote">\n<hr />\n<ol>\n<li id="fn:c-1">\n<p>Dawn, <em>A title</em>. '
+        '<a href="https://www.dawn.com/news/1">dawn.com</a>&#160;<a class="footnote-backref" href="#fnref:c-1" '
+        'title="Jump back to footnote 1 in the text">&#8617;</a></p>\n</li>\n</ol>\n</div>'
+    )
+    assert _clean_by_lexbor(html)
+
+
+@pytest.mark.parametrize("vector", OWASP + MARKDOWN)
+def test_no_known_vector_gets_the_fast_verdict(vector: str) -> None:
+    from briefbook.html_safety import _clean_by_lexbor
+
+    html = render_markdown(f"# Page\n\n{vector}\n", [("md_in_html", {}), ("attr_list", {})]) or ""
+    assert not _clean_by_lexbor(html) or check_html(html, [SourceText("docs/p.md", vector)]) == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefbook import PageHtml, scan_html
 
@@ -105,3 +107,54 @@ ROOTS = {
 @pytest.mark.parametrize(("html", "expected"), ROOTS.values(), ids=ROOTS.keys())
 def test_scan_html_takes_links_from_the_content_root_only(html: str, expected: tuple[str, ...]) -> None:
     assert scan_html(html).links == expected
+
+
+def _standard(html: str) -> PageHtml:
+    """scan_html by the standard library's parser, as it runs without selectolax."""
+    from briefbook import html_scan
+
+    collector = html_scan._Collector()
+    collector.feed(html)
+    collector.close()
+    root = next((kind for kind in html_scan._ROOTS if kind in collector.roots), None)
+    return PageHtml(
+        frozenset(collector.ids), tuple(h for h, inside in collector.links if root is None or root in inside)
+    )
+
+
+# Containers the HTML5 parser never closes or moves when they nest (unlike p, li or h2).
+_ELEMENTS = ["div", "section", "main", "article", "nav", "aside", "header", "footer"]
+
+
+@st.composite
+def _documents(draw: st.DrawFn, depth: int = 0) -> str:
+    """Well-formed markup: every element closed, attributes quoted; where both parsers must agree."""
+    parts = []
+    for _ in range(draw(st.integers(0 if depth else 1, 3))):
+        kind = draw(st.sampled_from(["element", "link", "image", "text"]))
+        ident = draw(st.sampled_from(["", ' id="x"', ' id="fn:1"', ' id="a&amp;b"', ' id="é"']))
+        if kind == "link":
+            href = draw(st.sampled_from(["#x", "../p/", "https://example.org/?a=1&amp;b=2", "p.md#fn:1"]))
+            parts.append(f'<a href="{href}"{ident}>t</a>' if draw(st.booleans()) else f'<a name="n{len(parts)}">t</a>')
+        elif kind == "image":
+            parts.append(f'<img src="img/{len(parts)}.png" alt=""{ident}>')
+        elif kind == "text":
+            parts.append(draw(st.sampled_from(["words", "a &lt; b", " "])))
+        elif depth < 3:
+            tag = draw(st.sampled_from(_ELEMENTS))
+            extra = draw(st.sampled_from(["", ' class="md-content__inner md-typeset"', ' role="main"']))
+            parts.append(f"<{tag}{ident}{extra}>{draw(_documents(depth + 1))}</{tag}>")
+    return "".join(parts)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_documents())
+def test_the_fast_scan_reads_well_formed_markup_as_the_standard_parser_does(html: str) -> None:
+    page = f"<!doctype html><html><head><title>t</title></head><body>{html}</body></html>"
+    assert scan_html(page) == _standard(page)
+    assert scan_html(html) == _standard(html)  # a content fragment, as the hooks give it
+
+
+def test_the_fast_scan_reads_a_repeated_attribute_as_a_browser_does() -> None:
+    html = '<a href="first.md" href="second.md" id="one" id="two">x</a>'
+    assert scan_html(html) == PageHtml(frozenset({"one"}), ("first.md",))
