@@ -32,6 +32,7 @@ from briefbook import (
     BookData,
     BookScan,
     Diagnostic,
+    PageHtml,
     PageLinks,
     Registry,
     SiteFile,
@@ -73,6 +74,7 @@ from briefbook import (
     styled_404,
     timeline_rows,
     undecodable_names,
+    unrendered_citations,
 )
 
 if TYPE_CHECKING:
@@ -113,6 +115,8 @@ class _Build:
     """Problems found in the pages as written (after the first report)."""
     citation: BookCitation | None = None
     """What CITATION.cff says of the book, when the project has one."""
+    expanded: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """The page being rendered: its Markdown as given to the citation rendering, and the label prefix."""
 
 
 _build = _Build()
@@ -211,6 +215,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Joined into one page for the PDF edition, every page's footnotes need ids of their own.
     joined = _print_site_enabled(config)
     prefix = re.sub(r"[^a-z0-9]+", "-", src.removesuffix(".md").lower()) + "-" if joined else ""
+    _build.expanded = {src: (markdown, prefix)}  # only the page being rendered, until its content is checked
     return render_citations(markdown, _build.data.registry, src, sources_src=SOURCES_PAGE, label_prefix=prefix)
 
 
@@ -225,8 +230,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if src in _build.book.unrenderable:
         return html  # its links are checked on the source alone, as the standalone check does
     source = _build.sources.get(src, "")
-    _build.pages[src] = PageLinks(src, scan_links(source), scan_html(html))
-    sources = [SourceText(f"{_build.docs_path}/{src}", source), *_build.data.files]
+    path = f"{_build.docs_path}/{src}"
+    page_html = scan_html(html)
+    if src in _build.expanded:
+        markdown, prefix = _build.expanded.pop(src)
+        markers = _build.book.markers.get(src, [])
+        found, missing = unrendered_citations(
+            path, html, markdown, _build.data.registry, markers, source, label_prefix=prefix
+        )
+        _build.diagnostics += found
+        if missing:  # said above, at the citation: not again as a missing back-reference anchor
+            links = tuple(link for link in page_html.links if link.removeprefix("#") not in missing)
+            page_html = PageHtml(page_html.ids, links)
+    _build.pages[src] = PageLinks(src, scan_links(source), page_html)
+    sources = [SourceText(path, source), *_build.data.files]
     unsafe = check_html(html, sources)
     _build.diagnostics += unsafe
     return clean_html(html) if unsafe else html  # under `mkdocs serve`, nothing refused runs

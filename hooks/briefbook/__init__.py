@@ -27,6 +27,7 @@ from .citations import (
     render_reference,
     render_sources_page,
     replace_placeholders,
+    unrendered_citations,
 )
 from .citing import (
     BIBTEX_FILE,
@@ -214,6 +215,7 @@ __all__ = [
     "page_title",
     "parse_markers",
     "render_citations",
+    "unrendered_citations",
     "render_csl_json",
     "render_date",
     "render_opt_outs",

@@ -34,7 +34,7 @@ from .registry import KINDS, language_name, render_date
 from .textio import LineIndex, line_col
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from .registry import Registry, Source
 
@@ -459,18 +459,13 @@ def render_citations(
         The Markdown with footnote references, a "References" heading and the definitions.
     """
     markers, _ = parse_markers(page_src, markdown)
-    labels: dict[tuple[str, str | None], str] = {}
+    labelled = _labelled(markers, registry, label_prefix)
+    labels = {(item.key, item.locator): label for _, refs in labelled for item, label in refs}
     pieces = []
     last = 0
-    for marker in markers:
-        if any(item.key not in registry.sources for item in marker.items):
-            continue
-        refs = []
-        for item in marker.items:
-            label = labels.setdefault((item.key, item.locator), f"{label_prefix}cite-{len(labels) + 1}")
-            refs.append(f"[^{label}]")
+    for marker, refs in labelled:
         pieces.append(markdown[last : marker.start])
-        pieces.append(_REF_SEPARATOR.join(refs))
+        pieces.append(_REF_SEPARATOR.join(f"[^{label}]" for _, label in refs))
         last = marker.end
     if not labels:
         return markdown
@@ -482,6 +477,97 @@ def render_citations(
     ]
     body = "".join(pieces).rstrip("\n")
     return f"{body}\n\n## References {{#references}}\n\n{FOOTNOTES_MARKER}\n\n" + "\n".join(definitions) + "\n"
+
+
+def _labelled(
+    markers: Iterable[Marker], registry: Registry, label_prefix: str
+) -> list[tuple[Marker, list[tuple[CiteItem, str]]]]:
+    """Each marker that becomes footnotes, with the label of each of its items (one per source and locator)."""
+    labels: dict[tuple[str, str | None], str] = {}
+    found = []
+    for marker in markers:
+        if any(item.key not in registry.sources for item in marker.items):
+            continue  # left as written; the check reports the unknown key
+        refs = [(item, labels.setdefault((item.key, item.locator), f"{label_prefix}cite-{len(labels) + 1}"))
+                for item in marker.items]  # fmt: skip
+        found.append((marker, refs))
+    return found
+
+
+def unrendered_citations(
+    path: str,
+    html: str,
+    markdown: str,
+    registry: Registry,
+    source_markers: Sequence[Marker],
+    source: str,
+    *,
+    label_prefix: str = "",
+) -> tuple[list[Diagnostic], frozenset[str]]:
+    """Find the citations that did not become footnote references in the rendered page.
+
+    Markdown leaves some HTML as written, such as a ``<figcaption>`` without ``markdown`` inside a
+    ``<figure markdown>`` block: a citation there shows its label (``[^cite-1]``) to readers.
+
+    Args:
+        path: The page's path, for diagnostics.
+        html: The rendered content.
+        markdown: The Markdown that :func:`render_citations` was given (placeholders expanded).
+        registry: The sources.
+        source_markers: The markers of the page as written, for their lines.
+        source: The page as written.
+        label_prefix: As given to :func:`render_citations`.
+
+    Returns:
+        An error at each such citation, and the footnote back-reference anchors (``fnref:LABEL``)
+        that are missing because no reference to their footnote was rendered.
+    """
+    if "[^" not in html:
+        return [], frozenset()
+    labelled = _labelled(parse_markers(path, markdown)[0], registry, label_prefix)
+    occurrences: dict[str, list[tuple[Marker, CiteItem]]] = {}
+    for marker, refs in labelled:
+        for item, label in refs:
+            occurrences.setdefault(label, []).append((marker, item))
+    pattern = re.compile(r'\[\^([^\]\s]+)\]|<sup id="fnref\d*:([^"]+)"')
+    events: dict[str, list[bool]] = {}
+    for match in pattern.finditer(html):
+        label = match.group(1) or match.group(2)
+        if label in occurrences:
+            events.setdefault(label, []).append(match.group(1) is None)
+    where = _source_positions([m for m, _ in labelled], source_markers, markdown, source)
+    diagnostics, missing = [], set()
+    for label, rendered in events.items():
+        if not any(rendered):
+            missing.add(f"fnref:{label}")
+        for (marker, item), shown in zip(occurrences[label], rendered, strict=False):
+            if shown:
+                continue
+            written = where.get(id(marker))  # the same text, so the same items in the same order
+            at = written.items[marker.items.index(item)] if written is not None else None
+            message = f"citation '@{item.key}' is inside HTML that Markdown leaves as written"
+            message += f"; readers would see '[^{label}]'"
+            hint = 'write markdown="span" on the element around it (<figcaption markdown="span">), or move the citation'
+            diagnostics.append(Diagnostic(path, at.line if at else 1, at.col if at else None, Code.CITE, message, hint))
+    return diagnostics, frozenset(missing)
+
+
+def _source_positions(
+    expanded: Sequence[Marker], written: Sequence[Marker], markdown: str, source: str
+) -> dict[int, Marker]:
+    """Match the markers of the expanded Markdown to the page's own, in order and by their text.
+
+    Markers that placeholders brought in (from data files) have no match: the page's markers come
+    in the same order in both, with the others between them.
+    """
+    matched: dict[int, Marker] = {}
+    pending = iter(written)
+    current = next(pending, None)
+    for marker in expanded:
+        if current is not None and markdown[marker.start : marker.end] == source[current.start : current.end]:
+            matched[id(marker)] = current
+            current = next(pending, None)
+    return matched
 
 
 def _escape(text: str) -> str:

@@ -65,7 +65,10 @@ class _Collector(HTMLParser):
         self.roots: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value for name, value in attrs if value is not None}
+        values: dict[str, str] = {}
+        for name, value in attrs:
+            if value is not None:
+                values.setdefault(name, value)  # a browser keeps the first of repeated attributes
         if "id" in values:
             self.ids.add(values["id"])
         if tag == "a" and "name" in values:

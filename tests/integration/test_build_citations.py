@@ -231,3 +231,29 @@ def test_warnings_alone_do_not_fail_the_build(tmp_path: Path) -> None:
     html = (site / "site" / "index.html").read_text(encoding="utf-8")
     assert "[A report whose headline was not seen]" in html
     assert "<em>A report whose headline was not seen</em>" not in html
+
+
+def test_a_citation_that_markdown_leaves_as_written_is_reported_where_it_is(tmp_path: Path) -> None:
+    """In a <figure markdown>, a <figcaption> without markdown stays raw: its marker would show as '[^cite-N]'."""
+    site = make_site("citations", tmp_path)
+    page = site / "docs" / "index.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n<figure markdown>\n![A map](map.png)\n<figcaption>The area the report covers [@hrw-2024-report, p. 3].</figcaption>\n</figure>\n"
+        + '\n<figure markdown>\n![A map](map.png)\n<figcaption markdown="span">Rendered [@hrw-2024-report, p. 4].</figcaption>\n</figure>\n',
+        encoding="utf-8",
+    )
+    (site / "docs" / "map.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = run([*MKDOCS, "build", "--strict", "-q"], cwd=site)
+    line = (
+        page.read_text(encoding="utf-8")
+        .splitlines()
+        .index("<figcaption>The area the report covers [@hrw-2024-report, p. 3].</figcaption>")
+        + 1
+    )
+    assert result.lines() == [
+        f"docs/index.md:{line}:41: error[cite]: citation '@hrw-2024-report' is inside HTML that Markdown leaves as written;"
+        ' readers would see \'[^cite-3]\' (write markdown="span" on the element around it (<figcaption markdown="span">),'
+        " or move the citation)"
+    ]
+    assert result.code == 1

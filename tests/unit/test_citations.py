@@ -391,3 +391,27 @@ def test_uncited_rule_and_rendering_never_raise(text: str) -> None:
     markers, _ = parse_markers(P, text)
     check_uncited(P, text, markers)
     render_citations(text, REGISTRY, "p.md")
+
+
+def test_a_citation_left_raw_is_found_at_its_line_past_what_placeholders_brought_in() -> None:
+    import markdown
+
+    from briefbook import parse_markers, unrendered_citations
+
+    source = (
+        "# Page\n\n<!-- data: box -->\n\nText [@dawn-2025-a].\n\n<figure markdown>\n![x](x.png)\n"
+        "<figcaption>Caption [@hrw-2024-b].</figcaption>\n</figure>\n"
+    )
+    expanded = source.replace("<!-- data: box -->", "A box\n\nwith two lines [@hrw-2024-b] [@dawn-2025-a].")
+    rendered = render_citations(expanded, REGISTRY, "index.md")
+    html = markdown.markdown(rendered, extensions=["md_in_html", "footnotes"])
+    found, missing = unrendered_citations(
+        "docs/index.md", html, expanded, REGISTRY, parse_markers("docs/index.md", source)[0], source
+    )
+    assert [(d.line, d.col, d.message) for d in found] == [
+        (9, 22, "citation '@hrw-2024-b' is inside HTML that Markdown leaves as written; readers would see '[^cite-1]'")
+    ]
+    assert missing == frozenset()  # the box's citation of the same source rendered: its back-reference exists
+    assert unrendered_citations("docs/index.md", markdown.markdown(render_citations(source, REGISTRY, "index.md"),
+                                extensions=["md_in_html", "footnotes"]), source, REGISTRY,
+                                parse_markers("docs/index.md", source)[0], source)[1] == {"fnref:cite-2"}  # fmt: skip

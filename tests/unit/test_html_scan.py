@@ -158,3 +158,8 @@ def test_the_fast_scan_reads_well_formed_markup_as_the_standard_parser_does(html
 def test_the_fast_scan_reads_a_repeated_attribute_as_a_browser_does() -> None:
     html = '<a href="first.md" href="second.md" id="one" id="two">x</a>'
     assert scan_html(html) == PageHtml(frozenset({"one"}), ("first.md",))
+
+
+def test_the_standard_scan_also_keeps_the_first_of_repeated_attributes() -> None:
+    html = '<a href="first.md" href="second.md" id="one" id="two">x</a>'
+    assert _standard(html) == PageHtml(frozenset({"one"}), ("first.md",))
