@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .book import GENERATED, BookData, BookScan, expand_placeholders, load_book_data, scan_book
-from .citations import render_citations, render_opt_outs
+from .citations import render_citations, render_opt_outs, unrendered_citations
 from .citing import BIBTEX_FILE, CSL_FILE, read_citation
 from .diagnostics import (
     Diagnostic,
@@ -184,10 +184,14 @@ def _check_rendered(
     for src, text in texts.items():
         if src in book.unrenderable:
             continue
-        markdown = render_citations(expand_placeholders(text, src, data, book), data.registry, src)
+        expanded = expand_placeholders(text, src, data, book)
+        markdown = render_citations(expanded, data.registry, src)
         html = render_markdown(markdown, settings.markdown_extensions, root=str(root))
         if html is not None:
-            diagnostics += check_html(html, [SourceText(f"{docs_path}/{src}", text), *data.files])
+            path = f"{docs_path}/{src}"
+            diagnostics += check_html(html, [SourceText(path, text), *data.files])
+            markers = book.markers.get(src, [])
+            diagnostics += unrendered_citations(path, html, expanded, data.registry, markers, text)[0]
     return diagnostics
 
 

@@ -257,3 +257,5 @@ def test_a_citation_that_markdown_leaves_as_written_is_reported_where_it_is(tmp_
         " or move the citation)"
     ]
     assert result.code == 1
+    check = run([str(ROOT / ".venv" / "bin" / "briefbook"), "check"], cwd=site)
+    assert (check.code, check.stdout.splitlines()) == (1, result.lines())  # the standalone check says the same
