@@ -32,6 +32,7 @@ from briefbook import (
     BookData,
     BookScan,
     Diagnostic,
+    Marker,
     PageHtml,
     PageLinks,
     Registry,
@@ -216,7 +217,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     joined = _print_site_enabled(config)
     prefix = re.sub(r"[^a-z0-9]+", "-", src.removesuffix(".md").lower()) + "-" if joined else ""
     _build.expanded = {src: (markdown, prefix)}  # only the page being rendered, until its content is checked
-    return render_citations(markdown, _build.data.registry, src, sources_src=SOURCES_PAGE, label_prefix=prefix)
+    return render_citations(
+        markdown,
+        _build.data.registry,
+        src,
+        sources_src=SOURCES_PAGE,
+        label_prefix=prefix,
+        markers=_known(src, markdown),
+    )
+
+
+def _known(src: str, markdown: str) -> list[Marker] | None:
+    """The page's markers as the book scan found them, moved to this Markdown (MkDocs takes the front matter off).
+
+    None when the Markdown is not the page's own text after its front matter (a placeholder was expanded).
+    """
+    source = _build.sources.get(src, "")
+    offset = len(source) - len(markdown)
+    markers = _build.book.markers.get(src)
+    if markers is None or offset < 0 or not source.endswith(markdown) or any(m.start < offset for m in markers):
+        return None
+    return [Marker(m.start - offset, m.end - offset, m.items) for m in markers]
 
 
 def _print_site_enabled(config: MkDocsConfig) -> bool:

@@ -441,7 +441,13 @@ def _plain(markdown: str) -> str:
 
 
 def render_citations(
-    markdown: str, registry: Registry, page_src: str, *, sources_src: str = "sources/index.md", label_prefix: str = ""
+    markdown: str,
+    registry: Registry,
+    page_src: str,
+    *,
+    sources_src: str = "sources/index.md",
+    label_prefix: str = "",
+    markers: Sequence[Marker] | None = None,
 ) -> str:
     """Replace the markers of a page's Markdown with footnotes, and append the references.
 
@@ -454,11 +460,14 @@ def render_citations(
         sources_src: The Sources page's path, which reference entries link to.
         label_prefix: Put before every label (``groups-bla-cite-1``), so that the labels of all
             pages stay distinct when the pages are joined into one (the PDF edition).
+        markers: The markers of this very Markdown, when they are known already (from
+            [parse_markers][briefbook.citations.parse_markers]); else they are parsed here.
 
     Returns:
         The Markdown with footnote references, a "References" heading and the definitions.
     """
-    markers, _ = parse_markers(page_src, markdown)
+    if markers is None:
+        markers, _ = parse_markers(page_src, markdown)
     labelled = _labelled(markers, registry, label_prefix)
     labels = {(item.key, item.locator): label for _, refs in labelled for item, label in refs}
     pieces = []

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import nh3
 
 from .diagnostics import Code, Diagnostic
-from .html_scan import UNTERMINATED_LIMIT, unterminated_tags
+from .html_scan import UNTERMINATED_LIMIT, lexbor_tree, unterminated_tags
 from .markdown_scan import mask_markdown
 from .textio import LineIndex
 
@@ -307,34 +307,42 @@ def _clean_by_lexbor(html: str) -> bool:
     library's parser, which finds what to report and where, is not needed. False sends the
     page that way: something is refused, or the fast read cannot tell (or selectolax is missing).
     """
-    try:
-        from selectolax.lexbor import LexborHTMLParser
-    except ImportError:
-        return False
     if _NOT_FOR_LEXBOR.search(html):
         return False
-    ours = _lexbor_tags(LexborHTMLParser(html))
-    built = Counter(tag.name for tag in ours)
+    tree = lexbor_tree(html)
+    if tree is None:
+        return False
+    ours = _lexbor_tags(tree)
+    built = Counter(name for name, _ in ours)
     written = Counter(name.lower() for name in _START_TAG.findall(html))
     if any(built[name] < count for name, count in written.items()):
         return False  # a tag the browser drops or reads as text: the standard parser still sees it
-    if any(_check_tag(tag) for tag in ours):
-        return False
-    theirs = _lexbor_tags(LexborHTMLParser(clean_html(html)))
-    kept = Counter((t.name, t.attrs) for t in ours if not _harmless(t))
-    return kept == Counter((t.name, t.attrs) for t in theirs if not _harmless(t))
+    checked: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+    for key in ours:
+        if key not in checked:  # the same element with the same attributes is checked once
+            if _check_tag(_Tag(key[0], key[1], f"<{key[0]}")):
+                return False
+            checked.add(key)
+    theirs = _lexbor_tags(lexbor_tree(clean_html(html)))
+    kept = Counter(key for key in ours if key[1] or key[0] not in _HARMLESS)
+    return kept == Counter(key for key in theirs if key[1] or key[0] not in _HARMLESS)
 
 
-def _lexbor_tags(tree: Any) -> list[_Tag]:
-    tags = []
+def _lexbor_tags(tree: Any) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Each element as (name, attributes), the first of repeated attributes kept, as the standard reading has them."""
+    tags: list[tuple[str, tuple[tuple[str, str], ...]]] = []
     for node in tree.root.traverse():
-        name = (node.tag or "").lower()
-        if name.startswith(("-", "_", "#")) or name in _DOCUMENT:  # text, comments, the document's own
+        name = node.tag or "-"
+        if name[0] in "-_#" or name in _DOCUMENT:  # text, comments, the document's own elements
+            continue
+        attributes = node.attributes
+        if not attributes:
+            tags.append((name.lower(), ()))
             continue
         first: dict[str, str] = {}
-        for attribute, value in node.attributes.items():
+        for attribute, value in attributes.items():
             first.setdefault(attribute.lower(), value or "")
-        tags.append(_Tag(name, tuple(first.items()), f"<{name}"))
+        tags.append((name.lower(), tuple(first.items())))
     return tags
 
 
@@ -381,9 +389,12 @@ def _parse_differences(html: str, checked: Sequence[_Tag]) -> list[_Finding]:
     return found
 
 
+_HARMLESS = ("p", "tbody")
+
+
 def _harmless(tag: _Tag) -> bool:
     """Elements an HTML5 parser adds or drops on its own: empty paragraphs and table bodies."""
-    return not tag.attrs and tag.name in ("p", "tbody")
+    return not tag.attrs and tag.name in _HARMLESS
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,6 +127,16 @@ def scan_html(html: str) -> PageHtml:
     return PageHtml(frozenset(collector.ids), links)
 
 
+@functools.lru_cache(maxsize=2)  # the scan and the allowlist check read the same content
+def lexbor_tree(html: str) -> Any:
+    """The page as Lexbor (selectolax), a browser's HTML5 parser in C, builds it; None without selectolax."""
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError:
+        return None
+    return LexborHTMLParser(html)
+
+
 _LINKS = "a[href], area[href], img[src], source[src]"
 _ROOT_SELECTORS = {
     "md-content": ".md-content__inner",
@@ -142,11 +152,9 @@ def _scan_by_lexbor(html: str) -> PageHtml | None:
     A browser's parser also settles what the standard one reads its own way: of a repeated
     attribute the first counts, and misnested markup is placed as a browser places it.
     """
-    try:
-        from selectolax.lexbor import LexborHTMLParser
-    except ImportError:
+    tree = lexbor_tree(html)
+    if tree is None:
         return None
-    tree = LexborHTMLParser(html)
     ids: set[str] = set()
     for node in tree.css("[id], a[name]"):
         attributes = node.attributes
