@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import nh3
 
@@ -297,53 +297,49 @@ def _findings(html: str) -> list[_Finding]:
 _NOT_FOR_LEXBOR = re.compile(r"<!(?!--)|<\?|<(?:html|head|body)[\s/>]", re.IGNORECASE)
 _DOCUMENT = frozenset({"html", "head", "body"})
 _START_TAG = re.compile(r"<([A-Za-z][^\s/>]*)")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_CHECKED_LIMIT = 4096
+"""How many distinct elements the fast read remembers as checked (a bound on its memory)."""
 
 
 def _clean_by_lexbor(html: str) -> bool:
     """Whether the page's content is certainly allowed, by Lexbor (selectolax), a browser's HTML5 parser in C.
 
-    True when every element and attribute a browser would build passes the allowlist and
-    Ammonia's cleaning leaves the same elements; then the slower reading with the standard
-    library's parser, which finds what to report and where, is not needed. False sends the
-    page that way: something is refused, or the fast read cannot tell (or selectolax is missing).
+    True when every element and attribute a browser would build passes the allowlist, and
+    Ammonia's cleaning gives back exactly what Lexbor builds, serialized (both follow the
+    HTML standard's serialization; comments aside, which Ammonia drops). Then the slower
+    reading with the standard library's parser, which finds what to report and where, is not
+    needed. False sends the page that way: something is refused, or the fast read cannot tell
+    (or selectolax is missing).
     """
     if _NOT_FOR_LEXBOR.search(html):
         return False
     tree = lexbor_tree(html)
-    if tree is None:
+    if tree is None or tree.body is None:
         return False
-    ours = _lexbor_tags(tree)
-    built = Counter(name for name, _ in ours)
-    written = Counter(name.lower() for name in _START_TAG.findall(html))
-    if any(built[name] < count for name, count in written.items()):
-        return False  # a tag the browser drops or reads as text: the standard parser still sees it
+    built: Counter[str] = Counter()
     checked: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
-    for key in ours:
-        if key not in checked:  # the same element with the same attributes is checked once
-            if _check_tag(_Tag(key[0], key[1], f"<{key[0]}")):
-                return False
-            checked.add(key)
-    theirs = _lexbor_tags(lexbor_tree(clean_html(html)))
-    kept = Counter(key for key in ours if key[1] or key[0] not in _HARMLESS)
-    return kept == Counter(key for key in theirs if key[1] or key[0] not in _HARMLESS)
-
-
-def _lexbor_tags(tree: Any) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
-    """Each element as (name, attributes), the first of repeated attributes kept, as the standard reading has them."""
-    tags: list[tuple[str, tuple[tuple[str, str], ...]]] = []
-    for node in tree.root.traverse():
+    for node in tree.body.traverse():
         name = node.tag or "-"
         if name[0] in "-_#" or name in _DOCUMENT:  # text, comments, the document's own elements
             continue
+        name = name.lower()
+        built[name] += 1
         attributes = node.attributes
-        if not attributes:
-            tags.append((name.lower(), ()))
-            continue
         first: dict[str, str] = {}
-        for attribute, value in attributes.items():
+        for attribute, value in attributes.items() if attributes else ():
             first.setdefault(attribute.lower(), value or "")
-        tags.append((name.lower(), tuple(first.items())))
-    return tags
+        key = (name, tuple(first.items()))
+        if key not in checked:  # the same element with the same attributes is checked once
+            if _check_tag(_Tag(name, key[1], f"<{name}")):
+                return False
+            if len(checked) < _CHECKED_LIMIT:
+                checked.add(key)
+    written = Counter(name.lower() for name in _START_TAG.findall(html))
+    if any(built[name] < count for name, count in written.items()):
+        return False  # a tag the browser drops, reads as text or puts in <head>: the standard parser still sees it
+    ours = _COMMENT.sub("", tree.body.html.removeprefix("<body>").removesuffix("</body>"))
+    return ours.lstrip() == clean_html(html).lstrip()  # a document drops leading white space
 
 
 def _nh3_attributes() -> dict[str, set[str]]:
