@@ -34,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import synthetic  # noqa: E402
 from synthetic import write_cited, write_plain, write_written  # noqa: E402
 
 BUILDS = {
@@ -62,6 +63,8 @@ class Run:
 def build(folder: Path, config: str, site: Path) -> Run:
     """Build once in a new process; raise SystemExit with its output if it fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if synthetic.HOOKS.parent != synthetic.OWN_HOOKS.parent:  # --hooks: that checkout's library too
+        env["PYTHONPATH"] = str(synthetic.HOOKS.parent)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config, "-d", str(site)]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -76,15 +79,16 @@ def build(folder: Path, config: str, site: Path) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
 
 
-def bench_size(pages: int, rounds: int, folder: Path) -> dict[str, list[Run]]:
-    """Write the book of ``pages`` pages and build every variant: a warm-up round, then ``rounds`` rounds."""
+def bench_size(pages: int, rounds: int, folder: Path, names: list[str]) -> dict[str, list[Run]]:
+    """Write the book of ``pages`` pages and build each named variant: a warm-up round, then ``rounds`` rounds."""
     cited = folder / "cited"
     write_cited(cited, pages)
     write_written(cited, folder / "written")
     write_plain(cited, folder / "plain")
-    runs: dict[str, list[Run]] = {name: [] for name in BUILDS}
+    runs: dict[str, list[Run]] = {name: [] for name in names}
     for number in range(rounds + 1):
-        for name, (form, config) in BUILDS.items():
+        for name in names:
+            form, config = BUILDS[name]
             run = build(folder / form, config, folder / "site" / name)
             if number:  # round 0 warms the caches
                 runs[name].append(run)
@@ -117,6 +121,8 @@ def report(results: dict[int, dict[str, list[Run]]]) -> str:
     lines += ["| ---: | --- | --- | ---: | ---: |"]
     for pages, runs in results.items():
         for a, b in RATIOS:
+            if a not in runs or b not in runs:
+                continue
             times = [x.wall / y.wall for x, y in zip(runs[a], runs[b], strict=True)]
             memory = statistics.median(x.rss / y.rss for x, y in zip(runs[a], runs[b], strict=True))
             rounds = " ".join(f"{t:.3f}" for t in times)
@@ -124,7 +130,7 @@ def report(results: dict[int, dict[str, list[Run]]]) -> str:
     sizes = list(results)
     if len(sizes) >= 2:
         lines += ["", "| Build | Exponent of time over pages |", "| --- | ---: |"]
-        for name in BUILDS:
+        for name in results[sizes[0]]:
             times = [statistics.median(r.wall for r in results[size][name]) for size in sizes]
             lines.append(f"| {name} | {fit_exponent(sizes, times):.3f} |")
     return "\n".join(lines)
@@ -136,6 +142,8 @@ def verdict(results: dict[int, dict[str, list[Run]]]) -> list[str]:
     runs = results[largest]
     missed = []
     for a, b in (("hooks", "native"), ("cited", "written")):
+        if a not in runs or b not in runs:
+            continue
         time_ratio = statistics.median(x.wall / y.wall for x, y in zip(runs[a], runs[b], strict=True))
         memory_ratio = statistics.median(x.rss / y.rss for x, y in zip(runs[a], runs[b], strict=True))
         if time_ratio > TARGET:
@@ -144,7 +152,7 @@ def verdict(results: dict[int, dict[str, list[Run]]]) -> list[str]:
             missed.append(f"{a}/{b} peak memory at {largest:,} pages: {memory_ratio:.3f} (target at most {TARGET})")
     if len(results) >= 2:
         sizes = list(results)
-        for name in ("hooks", "cited"):
+        for name in (n for n in ("hooks", "cited") if n in runs):
             times = [statistics.median(r.wall for r in results[size][name]) for size in sizes]
             exponent = fit_exponent(sizes, times)
             if exponent > EXPONENT:
@@ -157,11 +165,15 @@ def main() -> int:
     parser.add_argument("--pages", type=int, nargs="+", default=[100, 500, 2000], help="book sizes")
     parser.add_argument("--rounds", type=int, default=3, help="measured rounds after the warm-up")
     parser.add_argument("--output", type=Path, help="also write the tables to this Markdown file")
+    parser.add_argument("--builds", nargs="+", choices=list(BUILDS), default=list(BUILDS), help="which builds")
+    parser.add_argument("--hooks", type=Path, help="the hooks/ folder of another checkout, to measure that version")
     args = parser.parse_args()
+    if args.hooks:
+        synthetic.HOOKS = args.hooks.resolve() / "briefbook_hooks.py"
     results: dict[int, dict[str, list[Run]]] = {}
     for pages in args.pages:
         with tempfile.TemporaryDirectory(prefix=f"bench-{pages}-") as tmp:
-            results[pages] = bench_size(pages, args.rounds, Path(tmp))
+            results[pages] = bench_size(pages, args.rounds, Path(tmp), args.builds)
     table = report(results)
     print(table)
     if args.output:

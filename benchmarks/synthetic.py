@@ -50,7 +50,9 @@ VALIDATION = (
     " nav: {omitted_files: info, not_found: info, absolute_links: info}}\n"
 )
 PROOFER = "plugins:\n  - search\n  - htmlproofer: {validate_external_urls: false, raise_error: true}\n"
-HOOKS = Path(__file__).resolve().parent.parent / "hooks" / "briefbook_hooks.py"
+OWN_HOOKS = Path(__file__).resolve().parent.parent / "hooks" / "briefbook_hooks.py"
+HOOKS = OWN_HOOKS
+"""The hooks the configurations name (``bench_build.py --hooks`` points it at another checkout)."""
 COMMON = f"site_name: Benchmark book\nsite_url: https://example.org/book/\n{THEME}{EXTENSIONS}{VALIDATION}"
 
 PAGE = """\

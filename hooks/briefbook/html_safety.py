@@ -339,6 +339,8 @@ def _clean_by_lexbor(html: str) -> bool:
     if any(built[name] < count for name, count in written.items()):
         return False  # a tag the browser drops, reads as text or puts in <head>: the standard parser still sees it
     ours = _COMMENT.sub("", tree.body.html.removeprefix("<body>").removesuffix("</body>"))
+    del tree
+    lexbor_tree.cache_clear()  # the tree is read: let it go before Ammonia builds its own
     return ours.lstrip() == clean_html(html).lstrip()  # a document drops leading white space
 
 
@@ -462,7 +464,9 @@ def check_html(html: str, sources: Sequence[SourceText]) -> list[Diagnostic]:
     """
     locator = _Locator(sources)
     diagnostics = []
-    for finding in _findings(html):
+    findings = _findings(html)
+    lexbor_tree.cache_clear()  # the allowlist check reads the content last: let its tree go
+    for finding in findings:
         path, line, col = locator.find(finding.needles, finding.focus)
         diagnostics.append(Diagnostic(path, line, col, Code.UNSAFE_HTML, finding.message, finding.hint))
     return diagnostics

@@ -127,7 +127,7 @@ def scan_html(html: str) -> PageHtml:
     return PageHtml(frozenset(collector.ids), links)
 
 
-@functools.lru_cache(maxsize=2)  # the scan and the allowlist check read the same content
+@functools.lru_cache(maxsize=1)  # the scan and the allowlist check read the same content
 def lexbor_tree(html: str) -> Any:
     """The page as Lexbor (selectolax), a browser's HTML5 parser in C, builds it; None without selectolax."""
     try:
