@@ -387,12 +387,9 @@ def _parse_differences(html: str, checked: Sequence[_Tag]) -> list[_Finding]:
     return found
 
 
-_HARMLESS = ("p", "tbody")
-
-
 def _harmless(tag: _Tag) -> bool:
     """Elements an HTML5 parser adds or drops on its own: empty paragraphs and table bodies."""
-    return not tag.attrs and tag.name in _HARMLESS
+    return not tag.attrs and tag.name in ("p", "tbody")
 
 
 @dataclass(frozen=True, slots=True)

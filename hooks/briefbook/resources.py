@@ -50,26 +50,8 @@ class _Page(HTMLParser):
         values: dict[str, str] = {}
         for name, value in attrs:
             values.setdefault(name, value or "")  # a browser keeps the first of repeated attributes
-        for name in ("src", "poster", "data"):
-            if name in values and is_external(values[name]):
-                self._report(f"<{tag} {name}>", values[name])
-        if "srcset" in values:
-            for candidate in values["srcset"].split(","):
-                url = candidate.strip().split(" ")[0]
-                if url and is_external(url):
-                    self._report(f"<{tag} srcset>", url)
-        rels = set(values.get("rel", "").lower().split())
-        if tag == "link" and rels & _LOADING_RELS and is_external(values.get("href", "")):
-            self._report(f'<link rel="{values.get("rel")}">', values["href"])
-        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
-            match = _REFRESH.search(values.get("content", ""))
-            if match and is_external(match.group(1)):
-                self._report('<meta http-equiv="refresh">', match.group(1).strip())
-        for url in css_references(values.get("style", "")):
-            if is_external(url):
-                self._report(f"a style attribute on <{tag}>", url)
-        if tag == "pre" and "mermaid" in values.get("class", "").split():
-            self._report('<pre class="mermaid"> (the theme then)', "https://unpkg.com/mermaid")
+        for what, url in _attribute_loads(tag, values):
+            self._report(what, url)
         if tag == "style":
             line, col = self.getpos()
             self._style = (line, col + len(self.get_starttag_text() or ""))
@@ -125,6 +107,30 @@ def check_page_resources(path: str, html: str) -> list[Diagnostic]:
     return page.found
 
 
+def _attribute_loads(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
+    """What an element's attributes would fetch from another host, as (what, url): both readings use this."""
+    found: list[tuple[str, str]] = []
+    for name in ("src", "poster", "data"):
+        if name in values and is_external(values[name]):
+            found.append((f"<{tag} {name}>", values[name]))
+    for candidate in values.get("srcset", "").split(","):
+        url = candidate.strip().split(" ")[0]
+        if url and is_external(url):
+            found.append((f"<{tag} srcset>", url))
+    rels = set(values.get("rel", "").lower().split())
+    if tag == "link" and rels & _LOADING_RELS and is_external(values.get("href", "")):
+        found.append((f'<link rel="{values.get("rel")}">', values["href"]))
+    if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+        match = _REFRESH.search(values.get("content", ""))
+        if match and is_external(match.group(1)):
+            found.append(('<meta http-equiv="refresh">', match.group(1).strip()))
+    styled = css_references(values.get("style", ""))
+    found += [(f"a style attribute on <{tag}>", url) for url in styled if is_external(url)]
+    if tag == "pre" and "mermaid" in values.get("class", "").split():
+        found.append(('<pre class="mermaid"> (the theme then)', "https://unpkg.com/mermaid"))
+    return found
+
+
 _LOADERS = "[src], [srcset], [poster], [data], link[href], meta[http-equiv], [style], style, pre"
 
 
@@ -137,25 +143,10 @@ def _external_by_lexbor(html: str) -> list[tuple[str, str]] | None:
     found: list[tuple[str, str]] = []
     for node in LexborHTMLParser(html).css(_LOADERS):
         tag = node.tag or ""
-        values = {name: value or "" for name, value in node.attributes.items()}
-        for name in ("src", "poster", "data"):
-            if name in values and is_external(values[name]):
-                found.append((f"<{tag} {name}>", values[name]))
-        for candidate in values.get("srcset", "").split(","):
-            url = candidate.strip().split(" ")[0]
-            if url and is_external(url):
-                found.append((f"<{tag} srcset>", url))
-        rels = set(values.get("rel", "").lower().split())
-        if tag == "link" and rels & _LOADING_RELS and is_external(values.get("href", "")):
-            found.append((f'<link rel="{values.get("rel")}">', values["href"]))
-        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
-            match = _REFRESH.search(values.get("content", ""))
-            if match and is_external(match.group(1)):
-                found.append(('<meta http-equiv="refresh">', match.group(1).strip()))
-        styled = css_references(values.get("style", ""))
-        found += [(f"a style attribute on <{tag}>", url) for url in styled if is_external(url)]
-        if tag == "pre" and "mermaid" in values.get("class", "").split():
-            found.append(('<pre class="mermaid"> (the theme then)', "https://unpkg.com/mermaid"))
+        values: dict[str, str] = {}
+        for name, value in node.attributes.items():
+            values.setdefault(name, value or "")
+        found += _attribute_loads(tag, values)
         if tag == "style":
             found += [("<style>", url) for url in css_references(node.text(deep=True)) if is_external(url)]
     return found
