@@ -47,7 +47,8 @@ markdown_extensions:
   - def_list
   - footnotes
   - md_in_html
-  - tables
+  - tables:
+      use_align_attribute: true
   - toc:
       permalink: true
       slugify: !!python/object/apply:pymdownx.slugs.slugify {{kwds: {{case: lower}}}}

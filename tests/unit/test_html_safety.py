@@ -12,9 +12,10 @@ from briefbook import SourceText, browser_url, check_html, clean_html, render_di
 from xss_vectors import MARKDOWN, NEUTRALISED_BY_MARKDOWN, OWASP
 
 EXTENSIONS = [
-    (name, {})
+    (name, {"use_align_attribute": True} if name == "tables" else {})
     for name in "abbr admonition attr_list def_list footnotes md_in_html tables toc pymdownx.details pymdownx.superfences".split()
 ]
+"""The book's extensions: tables align with ``align=``, as mkdocs.yml sets."""
 
 
 def check(markdown: str, *data: SourceText) -> list[str]:
@@ -85,6 +86,17 @@ def test_vectors_markdown_turns_into_text_leave_nothing_live(vector: str) -> Non
             "![pixel](https://example.org/pixel.png)\n",
             "docs/page.md:1:10: error[unsafe-html]: <img src> loads 'https://example.org/pixel.png' from another host; "
             "the site makes no third-party request (copy the file into docs/ and link it relatively)",
+        ),
+        (
+            'A paragraph.\n{: style="color: red" }\n',
+            "docs/page.md:2:4: error[unsafe-html]: inline style on <p> is not allowed; the site's content security "
+            "policy blocks it (pages may use Markdown and the HTML the editorial policy lists; see the Contributing page)",
+        ),
+        (
+            '<table><tr><td style="text-align: right">26</td></tr></table>\n',
+            "docs/page.md:1:16: error[unsafe-html]: inline style on <td> is not allowed; the site's content security "
+            "policy blocks it (align a table's column in Markdown ('| ---: |'), which writes align= under "
+            "mkdocs.yml's tables: use_align_attribute)",
         ),
         (
             "<!--> <img src=x onerror=alert(1)> -->\n",
@@ -173,6 +185,17 @@ def test_benign_html_passes() -> None:
     assert check(BENIGN) == []
 
 
+def test_tables_aligned_by_inline_style_are_refused() -> None:
+    """Without ``use_align_attribute`` the tables extension writes ``style``, which the site's CSP blocks."""
+    markdown = "| Figure |\n| ---: |\n| 26 |\n"
+    html = render_markdown(markdown, [("tables", {})])
+    assert html is not None and 'style="text-align: right;"' in html
+    found = [d.message for d in check_html(html, [SourceText("docs/page.md", markdown)])]
+    assert found == ["inline style on <th> is not allowed; the site's content security policy blocks it"] + [
+        "inline style on <td> is not allowed; the site's content security policy blocks it"
+    ]
+
+
 def test_clean_html_removes_what_is_refused_and_keeps_the_rest() -> None:
     cleaned = clean_html('<p onclick="x()">Text <a href="javascript:x()">link</a><script>x()</script></p>')
     assert cleaned == "<p>Text <a>link</a></p>"
@@ -253,8 +276,8 @@ def test_the_fast_verdict_passes_ordinary_content() -> None:
 
     html = (
         '<h2 id="findings">Findings<a class="headerlink" href="#findings" title="Permanent link">&para;</a></h2>\n'
-        '<table>\n<thead>\n<tr>\n<th>Source</th>\n<th style="text-align: right;">Figure</th>\n</tr>\n</thead>\n'
-        '<tbody>\n<tr>\n<td>Official</td>\n<td style="text-align: right;">26 <sup id="fnref:c-1">'
+        '<table>\n<thead>\n<tr>\n<th>Source</th>\n<th align="right">Figure</th>\n</tr>\n</thead>\n'
+        '<tbody>\n<tr>\n<td>Official</td>\n<td align="right">26 <sup id="fnref:c-1">'
         '<a class="footnote-ref" href="#fn:c-1">1</a></sup></td>\n</tr>\n</tbody>\n</table>\n'
         '<div class="admonition note">\n<p class="admonition-title">Note</p>\n<p>Text <a href="../p/#x">a link</a>.</p>\n</div>\n'
         '<div class="footnote">\n<hr />\n<ol>\n<li id="fn:c-1">\n<p>Dawn, <em>A title</em>. '
