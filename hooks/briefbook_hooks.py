@@ -184,7 +184,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, BIBTEX_FILE, content=render_bibtex(_build.citation, url, reviewed)))
         files.append(File.generated(config, CSL_FILE, content=render_book_csl(_build.citation, url, reviewed)))
     _build.index = SiteIndex(
-        SiteFile(f.src_uri, f.url, f.is_documentation_page()) for f in files if f.inclusion.is_included()
+        SiteFile(f.src_uri, f.url, f.is_documentation_page(), not f.inclusion.is_included()) for f in files
     )
     if problems:
         # MkDocs itself would stop with a traceback on these files: stop here, clearly.

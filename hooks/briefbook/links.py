@@ -32,7 +32,7 @@ from .diagnostics import Code, Diagnostic
 from .markdown_scan import LinkKind, SourceLink
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Collection, Iterable, Mapping, Sequence
 
     from .html_scan import PageHtml
 
@@ -51,6 +51,8 @@ class SiteFile:
     """URL relative to the site root (``groups/bla/``; ``""`` for the home page)."""
     is_page: bool
     """True for a page rendered from Markdown."""
+    excluded: bool = False
+    """Left out of the site (``exclude_docs``, a draft): known, so that a link to it says why it breaks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,8 @@ class SiteIndex:
 
     def __post_init__(self) -> None:
         # MkDocs gives the home page the URL "./"; the index keys it as "".
-        files = [SiteFile(f.src, "", f.is_page) if f.url in ("./", ".") else f for f in self.files]
+        files = [SiteFile(f.src, "", f.is_page, f.excluded) if f.url in ("./", ".") else f for f in self.files]
+        files.sort(key=lambda f: f.excluded)  # a published file wins a URL over one left out
         self.files = files
         self.by_src = {f.src: f for f in files}
         self.by_url = {}
@@ -129,10 +132,13 @@ def page_url(src: str, *, use_directory_urls: bool = True) -> str:
     return quote(dest)
 
 
-def index_paths(paths: Iterable[str], *, use_directory_urls: bool = True) -> SiteIndex:
+def index_paths(
+    paths: Iterable[str], *, use_directory_urls: bool = True, excluded: Collection[str] = frozenset()
+) -> SiteIndex:
     """Build a site index from the docs folder's file paths, as MkDocs lays them out.
 
-    A folder's ``index.md`` wins over its ``README.md``, as in MkDocs.
+    A folder's ``index.md`` wins over its ``README.md``, as in MkDocs. The paths in
+    ``excluded`` are known but left out of the site.
     """
     paths = sorted(set(paths))
     present = set(paths)
@@ -142,9 +148,9 @@ def index_paths(paths: Iterable[str], *, use_directory_urls: bool = True) -> Sit
             folder, name = posixpath.split(src)
             if name.lower().startswith("readme.") and posixpath.join(folder, "index.md") in present:
                 continue
-            files.append(SiteFile(src, page_url(src, use_directory_urls=use_directory_urls), True))
+            files.append(SiteFile(src, page_url(src, use_directory_urls=use_directory_urls), True, src in excluded))
         else:
-            files.append(SiteFile(src, quote(src), False))
+            files.append(SiteFile(src, quote(src), False, src in excluded))
     return SiteIndex(files)
 
 
@@ -202,6 +208,13 @@ class _PageChecker:
         for href, link, mode in occurrences:
             try:
                 target = self._resolve(href, mode)
+                if target is not None and target.file.excluded:
+                    raise _Problem(
+                        Code.LINK,
+                        f"'{link.target if link else href}' is not published: "
+                        f"exclude_docs leaves '{target.file.src}' out of the site",
+                        "link to a published page, or publish this one",
+                    )
                 if target is not None:
                     self._check_anchor(href, target)
                     if link is not None and link.kind is LinkKind.HTML and mode != "url":
@@ -301,7 +314,8 @@ class _PageChecker:
                 f"'{href}' differs in case from the file '{folded.src}'",
                 f"did you mean '{fixed}'?",
             )
-        close = difflib.get_close_matches(joined, list(self.index.by_src), n=1, cutoff=0.6)
+        published = [src for src, f in self.index.by_src.items() if not f.excluded]
+        close = difflib.get_close_matches(joined, published, n=1, cutoff=0.6)
         hint = f"did you mean '{_relative_path(self.page.src, close[0])}{suffix}'?" if close else None
         raise _Problem(Code.LINK, f"'{href}' not found: no file '{joined}' in the docs", hint)
 
@@ -330,7 +344,10 @@ class _PageChecker:
                 f"did you mean '{fixed}'?",
             )
         close = difflib.get_close_matches(
-            joined, [u for u in self.index.by_url if not u.endswith("index.html")], n=1, cutoff=0.6
+            joined,
+            [u for u, f in self.index.by_url.items() if not u.endswith("index.html") and not f.excluded],
+            n=1,
+            cutoff=0.6,
         )
         hint = f"did you mean '{_relative_url(self.file.url, close[0])}{suffix}'?" if close else None
         raise _Problem(Code.LINK, f"'{href}' not found: no page or file at '{joined or '/'}' in the site", hint)

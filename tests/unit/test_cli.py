@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -347,3 +349,21 @@ def test_contributing_holds_the_code_table_the_library_writes(capsys: pytest.Cap
     assert text[start : text.index("<!-- codes: end -->")] == render_code_table()
     assert main(["codes"]) == 0
     assert capsys.readouterr().out == render_code_table()
+
+
+def test_the_library_imports_no_site_generator() -> None:
+    """The checks run standalone (editors, pre-commit, another engine): no module of the library loads MkDocs."""
+    code = (
+        "import importlib, pkgutil, sys, briefbook\n"
+        "for m in pkgutil.iter_modules(briefbook.__path__): importlib.import_module('briefbook.' + m.name)\n"
+        "print(sorted({k.split('.')[0] for k in sys.modules} & {'mkdocs', 'material', 'properdocs'}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
+    control = subprocess.run(
+        [sys.executable, "-c", "import briefbook_mkdocs, sys; print('mkdocs' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert control.stdout == "True\n"

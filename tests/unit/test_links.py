@@ -478,3 +478,23 @@ def test_a_url_written_without_its_slash_is_reported_as_such_not_as_leaving_the_
         "docs/other.md:1:5: error[link]: '../groups/ttp#leadership' lacks the trailing slash of the page's URL "
         "(it breaks when opened from disk) (did you mean '../groups/ttp/#leadership'?)"
     ]
+
+
+def test_a_link_to_an_excluded_file_says_it_is_left_out() -> None:
+    """Written as a path or rendered as a URL; the control: without the excluded file, it is merely missing."""
+    index = index_paths([*PATHS, "drafts/plan.md"], excluded={"drafts/plan.md"})
+    why = "is not published: exclude_docs leaves 'drafts/plan.md' out of the site (link to a published page, or publish this one)"
+    assert check("index.md", "See [the plan](drafts/plan.md).\n", index=index) == [
+        f"docs/index.md:1:16: error[link]: 'drafts/plan.md' {why}"
+    ]
+    assert check("index.md", "See [the plan](drafts/plan.md).\n", ["drafts/plan/"], index=index) == [
+        f"docs/index.md:1:16: error[link]: 'drafts/plan.md' {why}"
+    ]
+    assert check("index.md", "See [the plan](drafts/plan.md).\n", index=index_paths(PATHS)) == [
+        "docs/index.md:1:16: error[link]: 'drafts/plan.md' not found: no file 'drafts/plan.md' in the docs (did you mean 'orphan.md'?)"
+    ]
+
+
+def test_a_published_file_wins_its_url_over_an_excluded_one() -> None:
+    index = SiteIndex([SiteFile("a/index.md", "a/", True, True), SiteFile("a.md", "a/", True)])
+    assert index.by_url["a/"] == SiteFile("a.md", "a/", True)
