@@ -203,7 +203,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         _build.diagnostics += problems
         if settings.nav is not None:
             _build.diagnostics += check_nav(_build.config_path, settings.nav, _build.index)
-            _build.diagnostics += check_pages_in_nav(settings.nav, _build.index, docs_path=_build.docs_path)
+            unlisted = {f.src_uri for f in files if f.inclusion.is_not_in_nav()}
+            _build.diagnostics += check_pages_in_nav(
+                settings.nav, _build.index, docs_path=_build.docs_path, not_in_nav=unlisted
+            )
     return nav
 
 

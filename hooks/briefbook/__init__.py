@@ -57,7 +57,7 @@ from .diagnostics import (
     sort_diagnostics,
 )
 from .events import Event, Figure, events_of, load_events, render_attacks, render_event_date
-from .files import escaping_paths, undecodable_names
+from .files import escaping_paths, matching_paths, undecodable_names
 from .frontmatter import check_front_matter, page_title
 from .hosting import ROBOTS_FILE, robots_txt, site_path, styled_404
 from .html_safety import (
@@ -240,6 +240,7 @@ __all__ = [
     "check_pages_in_nav",
     "decode_source",
     "escaping_paths",
+    "matching_paths",
     "has_errors",
     "index_paths",
     "line_col",

@@ -6,8 +6,10 @@ HTML against the allowlist (rendered here with the site's Markdown extensions); 
 ``--site`` it also reads the built pages, for anchors, for links that extensions make
 and for anything the pages or style sheets would load from another host.
 
-``briefbook links DOCS`` runs the link and anchor check alone on any MkDocs project's
-docs folder (``--site`` for the built site); none of the book's own rules apply there.
+``briefbook links [PATH]`` runs the link and anchor check alone on any MkDocs project:
+PATH is its mkdocs.yml (the default; ``docs_dir``, ``exclude_docs``, ``draft_docs`` and
+``use_directory_urls`` are read from it) or its docs folder; ``--site`` for the built
+site. None of the book's own rules apply there.
 
 ``briefbook codes`` prints the table of diagnostic codes that CONTRIBUTING.md holds.
 
@@ -39,7 +41,7 @@ from .diagnostics import (
     render_summary,
     sort_diagnostics,
 )
-from .files import escaping_paths, undecodable_names
+from .files import escaping_paths, matching_paths, undecodable_names
 from .html_safety import SourceText, check_html, render_markdown
 from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths
@@ -78,9 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "check":
             diagnostics = _check_book(Path(args.config), Path(args.site) if args.site else None, notes)
         else:
-            diagnostics = _check_links_only(
-                Path(args.docs), Path(args.site) if args.site else None, use_directory_urls=not args.no_directory_urls
-            )
+            site = Path(args.site) if args.site else None
+            diagnostics = _check_links_only(Path(args.path), site, flat=args.no_directory_urls)
     except _UsageError as error:
         print(f"briefbook: error: {error}", file=sys.stderr)
         return 2
@@ -104,7 +105,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--site", help="the built site, to check anchors and generated links")
     commands.add_parser("codes", help="print the table of diagnostic codes (Markdown), as CONTRIBUTING.md holds it")
     links = commands.add_parser("links", help="check internal links and anchors of any MkDocs project")
-    links.add_argument("docs", help="the docs folder")
+    links.add_argument(
+        "path",
+        nargs="?",
+        default="mkdocs.yml",
+        help="the project's mkdocs.yml, or its docs folder (default: %(default)s)",
+    )
     links.add_argument("--site", help="the built site, to check anchors and generated links")
     links.add_argument(
         "--no-directory-urls", action="store_true", help="the site was built with use_directory_urls: false"
@@ -128,25 +134,23 @@ def _slugify(text: str) -> str:
 
 def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Diagnostic]:
     root = config.parent
-    try:
-        config_text, diagnostics = decode_source(config.name, config.read_bytes())
-    except OSError as error:
-        raise _UsageError(f"cannot read {config}: {error.strerror}") from error
-    if config_text is None:
+    settings, diagnostics = _read_config(config, config.name)
+    if settings is None:
         return diagnostics
-    settings, problems = parse_config(config.name, config_text)
-    diagnostics += problems
     docs = root / settings.docs_dir
     docs_path = _display(docs, root)
     listed, problems = _listed_files(docs, docs_path)
     diagnostics += problems
-    texts, problems = _read_pages(docs, docs_path, listed)
+    excluded = matching_paths(listed, settings.exclude_docs, settings.draft_docs)
+    texts, problems = _read_pages(docs, docs_path, [src for src in listed if src not in excluded])
     diagnostics += problems
     citation, problems = read_citation(root)
     diagnostics += problems
     cite_files = [BIBTEX_FILE, CSL_FILE] if citation else []
     directory_urls = _built_with_directory_urls(site, texts, default=settings.use_directory_urls)
-    index = index_paths([*listed, *GENERATED, *cite_files, *_site_assets(site)], use_directory_urls=directory_urls)
+    index = index_paths(
+        [*listed, *GENERATED, *cite_files, *_site_assets(site)], use_directory_urls=directory_urls, excluded=excluded
+    )
     data = load_book_data(docs, docs_path=docs_path)
     diagnostics += data.diagnostics
     book = scan_book(texts, data, _slugify, docs_path=docs_path)
@@ -155,7 +159,8 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
     opt_outs.extend(render_opt_outs(book.opt_outs))
     if settings.nav is not None:
         diagnostics += check_nav(config.name, settings.nav, index)
-        diagnostics += check_pages_in_nav(settings.nav, index, docs_path=docs_path)
+        unlisted = matching_paths(listed, settings.not_in_nav)
+        diagnostics += check_pages_in_nav(settings.nav, index, docs_path=docs_path, not_in_nav=unlisted)
     index, built = _add_built_pages(index, site, use_directory_urls=directory_urls)
     diagnostics += check_links([*_pages(texts, index, site), *built], index, docs_path=docs_path)
     if site is not None:
@@ -195,15 +200,37 @@ def _check_rendered(
     return diagnostics
 
 
-def _check_links_only(docs: Path, site: Path | None, *, use_directory_urls: bool) -> list[Diagnostic]:
+def _check_links_only(path: Path, site: Path | None, *, flat: bool) -> list[Diagnostic]:
+    if not path.exists():
+        raise _UsageError(f"no mkdocs.yml or docs folder at {path}")
+    settings, diagnostics, docs = SiteConfig("docs", "site", True, None), list[Diagnostic](), path
+    if not path.is_dir():
+        read, diagnostics = _read_config(path, _display(path, Path.cwd()))
+        if read is None:
+            return diagnostics
+        settings, docs = read, path.parent / read.docs_dir
     docs_path = _display(docs, Path.cwd())
-    listed, diagnostics = _listed_files(docs, docs_path)
-    texts, problems = _read_pages(docs, docs_path, listed)
+    listed, problems = _listed_files(docs, docs_path)
     diagnostics += problems
-    directory_urls = _built_with_directory_urls(site, texts, default=use_directory_urls)
-    index = index_paths([*listed, *_site_assets(site)], use_directory_urls=directory_urls)
+    excluded = matching_paths(listed, settings.exclude_docs, settings.draft_docs)
+    texts, problems = _read_pages(docs, docs_path, [src for src in listed if src not in excluded])
+    diagnostics += problems
+    directory_urls = _built_with_directory_urls(site, texts, default=settings.use_directory_urls and not flat)
+    index = index_paths([*listed, *_site_assets(site)], use_directory_urls=directory_urls, excluded=excluded)
     index, built = _add_built_pages(index, site, use_directory_urls=directory_urls)
     return diagnostics + check_links([*_pages(texts, index, site), *built], index, docs_path=docs_path)
+
+
+def _read_config(config: Path, shown: str) -> tuple[SiteConfig | None, list[Diagnostic]]:
+    """Read mkdocs.yml's settings (MkDocs' defaults where it is not YAML); None when it is not text."""
+    try:
+        text, diagnostics = decode_source(shown, config.read_bytes())
+    except OSError as error:
+        raise _UsageError(f"cannot read {config}: {error.strerror}") from error
+    if text is None:
+        return None, diagnostics
+    settings, problems = parse_config(shown, text)
+    return settings, diagnostics + problems
 
 
 def _built_with_directory_urls(site: Path | None, texts: dict[str, str], *, default: bool) -> bool:

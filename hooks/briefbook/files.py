@@ -1,4 +1,4 @@
-"""Files of the docs folder that live outside it: a symlink to elsewhere is never published.
+"""Files of the docs folder that are not published: symlinks to elsewhere, and what the settings leave out.
 
 MkDocs follows symlinks when it collects the docs folder, so a link to a system file or
 to another folder would be copied into the site. The build and ``briefbook check`` both
@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 from typing import TYPE_CHECKING
+
+import pathspec
 
 from .diagnostics import Code, Diagnostic
 
@@ -95,3 +97,20 @@ def undecodable_names(docs: Path, *, docs_path: str) -> tuple[set[str], list[Dia
                 found.append(Diagnostic(f"{docs_path}/{raw}", 1, None, Code.ENCODING, message, "rename it in UTF-8"))
         dirs[:] = [d for d in dirs if (d if rel == "." else f"{rel}/{d}").replace(os.sep, "/") not in bad]
     return bad, found
+
+
+def matching_paths(paths: Iterable[str], *patterns: str) -> set[str]:
+    """Return the paths that ``.gitignore``-style patterns match, as MkDocs reads ``exclude_docs``.
+
+    Args:
+        paths: POSIX paths relative to the docs folder.
+        patterns: Settings such as ``exclude_docs``, ``draft_docs`` or ``not_in_nav``: lines of patterns.
+
+    Returns:
+        The paths any of the patterns match (``pathspec``'s ``GitIgnoreSpec``, which MkDocs uses).
+    """
+    lines = [line for text in patterns for line in text.splitlines()]
+    if not any(line.strip() for line in lines):
+        return set()
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    return {path for path in paths if spec.match_file(path)}

@@ -360,8 +360,10 @@ class _PageChecker:
             return
         where = "this page" if target.file.src == self.page.src else target.file.src
         hint = None
-        alike = [i for i in sorted(ids) if _fold_anchor(i) == _fold_anchor(target.fragment)]
-        close = alike or difflib.get_close_matches(target.fragment, sorted(ids), n=1, cutoff=0.6)
+        # A theme's own ids (Material's "__drawer", "__config") are never what a writer meant.
+        own = sorted(i for i in ids if not i.startswith("__") or target.fragment.startswith("__"))
+        alike = [i for i in own if _fold_anchor(i) == _fold_anchor(target.fragment)]
+        close = alike or difflib.get_close_matches(target.fragment, own, n=1, cutoff=0.6)
         if close:
             hint = f"did you mean '#{close[0]}'?"
         raise _Problem(Code.ANCHOR, f"'#{target.fragment}' is not an anchor of {where}", hint)

@@ -19,7 +19,7 @@ from .diagnostics import Code, Diagnostic
 from .textio import yaml_problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Collection, Iterable
 
     from .links import SiteIndex
 
@@ -52,6 +52,12 @@ class SiteConfig:
     """The nav's page entries, or None when the nav is left to MkDocs."""
     markdown_extensions: tuple[tuple[str, dict[str, object]], ...] = ()
     """Each Markdown extension with its plain options (tagged values such as ``!!python/name:`` are left out)."""
+    exclude_docs: str = ""
+    """Files left out of the site, as ``.gitignore`` lines."""
+    draft_docs: str = ""
+    """Drafts: left out of a build (served by ``mkdocs serve``), as ``.gitignore`` lines."""
+    not_in_nav: str = ""
+    """Pages published without a place in the nav, as ``.gitignore`` lines."""
 
 
 def parse_config(path: str, text: str) -> tuple[SiteConfig, list[Diagnostic]]:
@@ -82,7 +88,16 @@ def parse_config(path: str, text: str) -> tuple[SiteConfig, list[Diagnostic]]:
     nav = tuple(_walk(nav_node)) if nav_node is not None else None
     directory_urls = scalar("use_directory_urls", "true").lower() not in ("false", "no", "off")
     extensions = tuple(_extensions(values.get("markdown_extensions")))
-    return SiteConfig(scalar("docs_dir", "docs"), scalar("site_dir", "site"), directory_urls, nav, extensions), []
+    return SiteConfig(
+        scalar("docs_dir", "docs"),
+        scalar("site_dir", "site"),
+        directory_urls,
+        nav,
+        extensions,
+        scalar("exclude_docs", ""),
+        scalar("draft_docs", ""),
+        scalar("not_in_nav", ""),
+    ), []
 
 
 def _extensions(node: yaml.Node | None) -> Iterable[tuple[str, dict[str, object]]]:
@@ -143,7 +158,12 @@ def check_nav(path: str, entries: Iterable[NavEntry], index: SiteIndex) -> list[
     diagnostics = []
     for entry in entries:
         target = entry.target.removeprefix("./")
-        if target in index.by_src:
+        found = index.by_src.get(target)
+        if found is not None and found.excluded:
+            message = f"nav entry '{entry.target}' names a file that exclude_docs leaves out of the site"
+            diagnostics.append(Diagnostic(path, entry.line, entry.col, Code.NAV, message))
+            continue
+        if found is not None:
             continue
         folded = index.folded_src(target)
         if folded is not None:
@@ -158,7 +178,8 @@ def check_nav(path: str, entries: Iterable[NavEntry], index: SiteIndex) -> list[
                 )
             )
             continue
-        close = difflib.get_close_matches(target, list(index.by_src), n=1, cutoff=0.6)
+        published = [src for src, file in index.by_src.items() if not file.excluded]
+        close = difflib.get_close_matches(target, published, n=1, cutoff=0.6)
         diagnostics.append(
             Diagnostic(
                 path,
@@ -172,13 +193,16 @@ def check_nav(path: str, entries: Iterable[NavEntry], index: SiteIndex) -> list[
     return diagnostics
 
 
-def check_pages_in_nav(entries: Iterable[NavEntry], index: SiteIndex, *, docs_path: str = "docs") -> list[Diagnostic]:
+def check_pages_in_nav(
+    entries: Iterable[NavEntry], index: SiteIndex, *, docs_path: str = "docs", not_in_nav: Collection[str] = ()
+) -> list[Diagnostic]:
     """Report every page of the docs folder that the nav does not list.
 
     Args:
         entries: The nav's entries.
         index: Every file of the site.
         docs_path: The docs folder's path relative to the project root, for diagnostics.
+        not_in_nav: Pages that ``not_in_nav`` publishes without a place in the nav.
 
     Returns:
         One diagnostic per page missing from the nav, at the page's first line.
@@ -194,5 +218,5 @@ def check_pages_in_nav(entries: Iterable[NavEntry], index: SiteIndex, *, docs_pa
             "add it to 'nav:' so readers can find it",
         )
         for f in index.files
-        if f.is_page and f.src not in listed
+        if f.is_page and not f.excluded and f.src not in listed and f.src not in not_in_nav
     ]

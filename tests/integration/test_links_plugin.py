@@ -102,3 +102,30 @@ def test_python_m_build_makes_a_wheel_with_the_plugin(repo: Path, tmp_path: Path
     } <= names
     assert "[mkdocs.plugins]\nbriefbook-links = briefbook_mkdocs:LinksPlugin\n" in entries
     assert "[console_scripts]\nbriefbook = briefbook.cli:main\n" in entries
+
+
+def test_the_standalone_check_reads_mkdocs_yml_and_agrees_with_the_plugin(tmp_path: Path) -> None:
+    """``briefbook links`` learns docs_dir, exclude_docs and the URL layout from mkdocs.yml; the built site gives anchors."""
+    site = project(tmp_path, "material", "      severity: warning\n")
+    (site / "mkdocs.yml").write_text(
+        (site / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("site_url:", "docs_dir: docs\nuse_directory_urls: false\nsite_url:"),
+        encoding="utf-8",
+    )
+    built = run([*MKDOCS, "build"], cwd=site)
+    assert built.code == 0, built.stderr
+    plugin = [line.split("WARNING -  ", 1)[1] for line in built.stderr.splitlines() if "WARNING -  docs/" in line]
+    flat = "docs/index.md:11:10: warning[link]: 'guide/#usage' not found: no page or file at 'guide/' in the site (did you mean 'guide.html#usage'?)"
+    assert flat in plugin  # pages are guide.html now: the raw HTML link breaks
+    briefbook = [sys.executable, "-m", "briefbook.cli", "links"]
+    standalone = run([*briefbook, "--site", "site"], cwd=site)
+    assert sorted(standalone.lines()) == sorted(line.replace(": warning[", ": error[") for line in plugin)
+    assert len(plugin) == 6
+    assert standalone.code == 1
+    # The control: given the docs folder alone, nothing says the draft is left out, so it is checked as a page.
+    folder = run([*briefbook, "docs", "--site", "site"], cwd=site)
+    assert [line for line in folder.lines() if "drafts/" in line] == [
+        "docs/drafts/plan.md:3:53: error[link]: 'nothing.md' not found: no file 'drafts/nothing.md' in the docs "
+        "(did you mean 'plan.md'?)"
+    ]

@@ -261,7 +261,12 @@ def test_site_built_without_directory_urls_is_recognised(tmp_path: Path, capsys:
 
 
 USAGE = {
-    "links-missing-docs": (["links", "nowhere"], "briefbook: error: no docs folder at nowhere\n"),
+    "links-missing-docs": (["links", "nowhere"], "briefbook: error: no mkdocs.yml or docs folder at nowhere\n"),
+    "links-reads-mkdocs-yml": (["links"], "briefbook: error: no docs folder at docs\n"),
+    "links-config-without-docs": (
+        ["links", "other.yml"],
+        "briefbook: error: no docs folder at elsewhere\n",
+    ),
     "check-missing-config": (
         ["check", "--config", "missing.yml"],
         "briefbook: error: cannot read missing.yml: No such file or directory\n",
@@ -278,7 +283,7 @@ USAGE = {
 def test_usage_errors_exit_2_with_one_line(
     argv: list[str], stderr: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    project(tmp_path, {"src/index.md": "# Home\n"})
+    project(tmp_path, {"src/index.md": "# Home\n", "other.yml": "docs_dir: elsewhere\n"})
     monkeypatch.chdir(tmp_path)
     assert main(argv) == 2
     assert capsys.readouterr() == ("", stderr)
@@ -290,7 +295,7 @@ ARGPARSE = {
         ["check", "--format", "xml"],
         "briefbook check: error: argument --format: invalid choice: 'xml' (choose from 'text', 'json', 'github')",
     ),
-    "links-without-docs": (["links"], "briefbook links: error: the following arguments are required: docs"),
+    "links-two-paths": (["links", "a", "b"], "briefbook: error: unrecognized arguments: b"),
 }
 
 

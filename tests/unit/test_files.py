@@ -33,3 +33,18 @@ def test_only_links_that_leave_the_folder_are_reported_once_at_the_top_most_link
 def test_a_folder_without_links_has_nothing_outside(tmp_path: Path) -> None:
     (tmp_path / "index.md").write_text("# Home\n", encoding="utf-8")
     assert escaping_paths(tmp_path, ["index.md", "missing.md"], docs_path="docs") == (set(), [])
+
+
+def test_matching_paths_reads_patterns_as_mkdocs_reads_exclude_docs() -> None:
+    from briefbook import matching_paths
+
+    paths = ["index.md", "drafts/plan.md", "a/drafts/x.md", "notes.tmp", "a/b/notes.tmp", "api/index.md", "keep.md"]
+    assert matching_paths(paths, "drafts/\n*.tmp\n/api/\n!keep.md\n") == {
+        "drafts/plan.md",
+        "a/drafts/x.md",
+        "notes.tmp",
+        "a/b/notes.tmp",
+        "api/index.md",
+    }
+    assert matching_paths(paths, "/drafts/", "a/b/*") == {"drafts/plan.md", "a/b/notes.tmp"}
+    assert matching_paths(paths, "", "\n") == set()

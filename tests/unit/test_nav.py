@@ -57,6 +57,10 @@ CONFIGS = {
         ),
     ),
     "nav-empty-list": ("nav: []\n", SiteConfig("docs", "site", True, ())),
+    "what-is-left-out": (
+        "exclude_docs: |\n  drafts/\n  *.tmp\ndraft_docs: wip-*\nnot_in_nav: |\n  extra.md\n",
+        SiteConfig("docs", "site", True, None, (), "drafts/\n*.tmp\n", "wip-*", "extra.md\n"),
+    ),
 }
 
 
@@ -159,3 +163,19 @@ def test_check_pages_in_nav_reports_every_unlisted_page_at_its_first_line() -> N
 def test_check_pages_in_nav_is_quiet_when_every_page_is_listed() -> None:
     listed = ["index.md", "other.md", "orphan.md", "groups/bla.md", "groups/ttp.md", "sub/index.md"]
     assert check_pages_in_nav([NavEntry(src, 1, 1) for src in listed], INDEX) == []
+
+
+def test_pages_left_out_of_the_site_or_the_nav_on_purpose_are_not_reported() -> None:
+    index = index_paths(["index.md", "extra.md", "drafts/plan.md"], excluded={"drafts/plan.md"})
+    entries = [NavEntry("index.md", 3, 11)]
+    assert check_pages_in_nav(entries, index, not_in_nav={"extra.md"}) == []
+    assert [render_diagnostic(d) for d in check_pages_in_nav(entries, index)] == [
+        "docs/extra.md:1: error[nav]: page is not in the nav of mkdocs.yml (add it to 'nav:' so readers can find it)"
+    ]
+
+
+def test_a_nav_entry_naming_an_excluded_file_says_so() -> None:
+    index = index_paths(["index.md", "drafts/plan.md"], excluded={"drafts/plan.md"})
+    assert [render_diagnostic(d) for d in check_nav("mkdocs.yml", [NavEntry("drafts/plan.md", 4, 5)], index)] == [
+        "mkdocs.yml:4:5: error[nav]: nav entry 'drafts/plan.md' names a file that exclude_docs leaves out of the site"
+    ]
