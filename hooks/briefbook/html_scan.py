@@ -54,6 +54,21 @@ class PageHtml:
     """Every anchor the page defines."""
     links: tuple[str, ...]
     """Every link target in the page's content, in document order."""
+    code_lines: frozenset[str] = frozenset()
+    """The stripped lines of the page's ``<pre>`` blocks that hold link-like text: code, not links."""
+
+
+_LINK_LIKE = ("](", "]:", "href", "src")
+
+
+def _code_lines(texts: list[str]) -> frozenset[str]:
+    """The stripped lines of code blocks' texts that look like a link written in Markdown or HTML."""
+    return frozenset(
+        stripped
+        for text in texts
+        for line in text.splitlines()
+        if any(mark in (stripped := line.strip()) for mark in _LINK_LIKE)
+    )
 
 
 class _Collector(HTMLParser):
@@ -63,6 +78,12 @@ class _Collector(HTMLParser):
         self.links: list[tuple[str, frozenset[str]]] = []
         self.stack: list[tuple[str, str | None]] = []
         self.roots: set[str] = set()
+        self.code: list[str] = []
+        """The text of each <pre> block."""
+
+    def handle_data(self, data: str) -> None:
+        if any(tag == "pre" for tag, _ in self.stack):
+            self.code[-1] += data
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values: dict[str, str] = {}
@@ -80,6 +101,8 @@ class _Collector(HTMLParser):
         root = _root_kind(tag, values)
         if root:
             self.roots.add(root)
+        if tag == "pre" and not any(open_tag == "pre" for open_tag, _ in self.stack):
+            self.code.append("")
         if tag not in _VOID:
             self.stack.append((tag, root))
 
@@ -124,7 +147,7 @@ def scan_html(html: str) -> PageHtml:
     collector.close()
     root = next((kind for kind in _ROOTS if kind in collector.roots), None)
     links = tuple(href for href, inside in collector.links if root is None or root in inside)
-    return PageHtml(frozenset(collector.ids), links)
+    return PageHtml(frozenset(collector.ids), links, _code_lines(collector.code))
 
 
 @functools.lru_cache(maxsize=1)  # the scan and the allowlist check read the same content
@@ -169,7 +192,17 @@ def _scan_by_lexbor(html: str) -> PageHtml | None:
         value = node.attributes.get(_LINK_ATTRS[node.tag or ""])
         if value is not None and (inside is None or _within(node, inside)):
             links.append(value)
-    return PageHtml(frozenset(ids), tuple(links))
+    code = [node.text(deep=True) for node in tree.css("pre") if not _within_pre(node)]
+    return PageHtml(frozenset(ids), tuple(links), _code_lines(code))
+
+
+def _within_pre(node: Any) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "pre":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _within(node: Any, roots: set[int]) -> bool:

@@ -239,7 +239,10 @@ class _PageChecker:
         """Pair each rendered link with the source link that wrote it, in order."""
         used: set[int] = set()
         by_target, by_key = _Pairing(used), _Pairing(used)
+        code = self.page.html.code_lines if self.page.html is not None else frozenset()
         for index, link in enumerate(self.page.links):
+            if link.code_line is not None and link.code_line in code:
+                continue  # an indented code block: shown, not linked
             by_target.add(link.target, index, link)
             try:
                 target = self._resolve(link.target, self._natural_mode(link))

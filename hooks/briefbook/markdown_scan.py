@@ -68,6 +68,12 @@ class SourceLink:
     """1-based column of the destination's first character."""
     kind: LinkKind
     """How the link is written."""
+    code_line: str | None = None
+    """The line, stripped, when it is indented enough to be code (a rendered page says whether it is)."""
+
+
+_INDENTS = ("    ", "\t", " \t", "  \t", "   \t")
+"""How a line that may be an indented code block starts."""
 
 
 @functools.lru_cache(maxsize=32)  # every check of a page reads the same mask: it is made once
@@ -228,7 +234,13 @@ def scan_links(text: str) -> list[SourceLink]:
     lines = LineIndex(text)
     for offset, target, kind in found:
         line, col = lines.position(offset)
-        links.append(SourceLink(target, line, col, kind))
+        start = offset - col + 1
+        # Indented four columns or more, the line may be an indented code block: the rendered page decides.
+        code = None
+        if text.startswith(_INDENTS, start):
+            end = text.find("\n", start)
+            code = text[start : len(text) if end < 0 else end].strip()
+        links.append(SourceLink(target, line, col, kind, code))
     return links
 
 

@@ -498,3 +498,26 @@ def test_a_link_to_an_excluded_file_says_it_is_left_out() -> None:
 def test_a_published_file_wins_its_url_over_an_excluded_one() -> None:
     index = SiteIndex([SiteFile("a/index.md", "a/", True, True), SiteFile("a.md", "a/", True)])
     assert index.by_url["a/"] == SiteFile("a.md", "a/", True)
+
+
+def test_a_link_shown_in_indented_code_does_not_take_the_real_links_place() -> None:
+    """The rendered link is the real one, below; the indented ones are code (in a list and at the top level)."""
+    from briefbook import render_markdown, scan_html
+
+    text = "# T\n\n- item\n\n        [code](gone.md)\n\nText.\n\n    [code](gone.md)\n\n[real](gone.md)\n"
+    html = render_markdown(text, [("tables", {})])
+    assert html is not None
+    rendered = scan_html(html)
+    assert rendered.links == ("gone.md",)
+    pages = [PageLinks("index.md", scan_links(text), rendered)]
+    assert [render_diagnostic(d) for d in check_links(pages, INDEX)] == [
+        "docs/index.md:11:8: error[link]: 'gone.md' not found: no file 'gone.md' in the docs (did you mean 'other.md'?)"
+    ]
+    # The control: indented four columns in a list, the line is the item's text, and its link is the one rendered.
+    text = "- item\n\n    [real](gone.md)\n\n```\n[code](gone.md)\n```\n"
+    html = render_markdown(text, [("tables", {}), ("pymdownx.superfences", {})])
+    assert html is not None
+    pages = [PageLinks("index.md", scan_links(text), scan_html(html))]
+    assert [render_diagnostic(d) for d in check_links(pages, INDEX)] == [
+        "docs/index.md:3:12: error[link]: 'gone.md' not found: no file 'gone.md' in the docs (did you mean 'other.md'?)"
+    ]

@@ -43,7 +43,7 @@ FOUND = {
     ),
     "definition": ("[ref]: a.md#x", [SourceLink("a.md#x", 1, 8, DEFINITION)]),
     "definition-indented-angle-title": ('  [ref]: <b c.md> "T"', [SourceLink("b c.md", 1, 10, DEFINITION)]),
-    "definition-in-admonition": ("!!! note\n    [ref]: a.md", [SourceLink("a.md", 2, 12, DEFINITION)]),
+    "definition-in-admonition": ("!!! note\n    [ref]: a.md", [SourceLink("a.md", 2, 12, DEFINITION, "[ref]: a.md")]),
     "reference-use-needs-no-entry": ("[x][ref]\n\n[ref]: a.md", [SourceLink("a.md", 3, 8, DEFINITION)]),
     "link-inside-footnote-definition": ("[^1]: see [x](a.md)", [SourceLink("a.md", 1, 15, INLINE)]),
     "html-a-double-quotes": ('<a href="a.md">x</a>', [SourceLink("a.md", 1, 10, HTML)]),
@@ -73,7 +73,7 @@ FOUND = {
     "after-fence": ("```\n[x](a.md)\n```\n[y](b.md)", [SourceLink("b.md", 4, 5, INLINE)]),
     "after-fence-in-admonition": (
         "!!! note\n    ```text\n    [x](a.md)\n    ```\n    [y](b.md)",
-        [SourceLink("b.md", 5, 9, INLINE)],
+        [SourceLink("b.md", 5, 9, INLINE, "[y](b.md)")],
     ),
     "after-front-matter": ("---\ntitle: '[x](a.md)'\n---\n[y](b.md)", [SourceLink("b.md", 4, 5, INLINE)]),
     "crlf-after-front-matter": (
