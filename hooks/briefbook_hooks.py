@@ -53,6 +53,7 @@ from briefbook import (
     has_errors,
     load_book_data,
     page_citation,
+    page_links,
     page_url,
     parse_config,
     read_citation,
@@ -69,8 +70,8 @@ from briefbook import (
     robots_txt,
     scan_book,
     scan_html,
-    scan_links,
     site_path,
+    snippet_reader,
     sort_diagnostics,
     styled_404,
     timeline_rows,
@@ -116,6 +117,8 @@ class _Build:
     """Problems found in the pages as written (after the first report)."""
     citation: BookCitation | None = None
     """What CITATION.cff says of the book, when the project has one."""
+    read_snippet: Callable[[str], str | None] | None = None
+    """How pymdownx.snippets finds the files a page includes, when the site uses it."""
     expanded: dict[str, tuple[str, str]] = field(default_factory=dict)
     """The page being rendered: its Markdown as given to the citation rendering, and the label prefix."""
 
@@ -136,6 +139,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs_path = posixpath.normpath(os.path.relpath(config.docs_dir, root).replace(os.sep, "/"))
     site_path = posixpath.normpath(os.path.relpath(config.site_dir, root).replace(os.sep, "/"))
     _build = _Build(config_path=config_path, docs_path=docs_path, site_path=site_path)
+    extensions = {name: config.mdx_configs.get(name, {}) for name in config.markdown_extensions}
+    _build.read_snippet = snippet_reader(extensions, Path.cwd())  # base_path is read from where MkDocs runs
     _, names = undecodable_names(Path(config.docs_dir), docs_path=docs_path)
     if names:
         _report(names, fatal=True)  # MkDocs itself would stop with a traceback on these names
@@ -266,7 +271,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if missing:  # said above, at the citation: not again as a missing back-reference anchor
             links = tuple(link for link in page_html.links if link.removeprefix("#") not in missing)
             page_html = PageHtml(page_html.ids, links)
-    _build.pages[src] = PageLinks(src, scan_links(source), page_html)
+    _build.pages[src] = PageLinks(src, page_links(source, _build.read_snippet), page_html)
     sources = [SourceText(path, source), *_build.data.files]
     unsafe = check_html(html, sources)
     _build.diagnostics += unsafe
@@ -323,7 +328,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Check every link once all pages are rendered; report; fail on errors."""
     assert _build.index is not None
-    pages = [_build.pages.get(src) or PageLinks(src, scan_links(text)) for src, text in _build.sources.items()]
+    pages = [
+        _build.pages.get(src) or PageLinks(src, page_links(text, _build.read_snippet))
+        for src, text in _build.sources.items()
+    ]
     _build.diagnostics += check_links(pages, _build.index, docs_path=_build.docs_path)
     _report(_build.diagnostics, fatal=False)
     return env

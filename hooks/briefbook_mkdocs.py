@@ -40,15 +40,18 @@ from briefbook import (
     check_links,
     decode_source,
     has_errors,
+    page_links,
     render_diagnostic,
     render_summary,
     scan_html,
-    scan_links,
+    snippet_reader,
     sort_diagnostics,
 )
 from briefbook.diagnostics import Severity
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -75,6 +78,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         self._docs_path = "docs"
         self._pages: dict[str, PageLinks] = {}
         self._problems: list[Diagnostic] = []
+        self._read_snippet: Callable[[str], str | None] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether this process serves (report only) or builds (report and fail)."""
@@ -85,6 +89,8 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         root = Path(config.config_file_path or "mkdocs.yml").parent
         self._docs_path = posixpath.normpath(os.path.relpath(config.docs_dir, root).replace(os.sep, "/"))
         self._pages, self._problems = {}, []
+        extensions = {name: config.mdx_configs.get(name, {}) for name in config.markdown_extensions}
+        self._read_snippet = snippet_reader(extensions, Path.cwd())  # base_path is read from where MkDocs runs
         return config
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -96,7 +102,7 @@ class LinksPlugin(BasePlugin[LinksConfig]):
         else:
             source = page.file.content_string  # a page a plugin generated
         rendered = scan_html(html)
-        links = tuple(link for link in scan_links(source or "") if not self._ignored(link.target))
+        links = tuple(link for link in page_links(source or "", self._read_snippet) if not self._ignored(link.target))
         kept = PageHtml(rendered.ids, tuple(href for href in rendered.links if not self._ignored(href)))
         self._pages[src] = PageLinks(src, links, kept)
         return html

@@ -57,7 +57,7 @@ from .diagnostics import (
     sort_diagnostics,
 )
 from .events import Event, Figure, events_of, load_events, render_attacks, render_event_date
-from .files import escaping_paths, matching_paths, undecodable_names
+from .files import escaping_paths, matching_paths, snippet_reader, undecodable_names
 from .frontmatter import check_front_matter, page_title
 from .hosting import ROBOTS_FILE, robots_txt, site_path, styled_404
 from .html_safety import (
@@ -74,7 +74,16 @@ from .html_safety import (
 )
 from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths, page_url
-from .markdown_scan import LinkKind, SourceLink, check_nesting, mask_markdown, scan_links
+from .markdown_scan import (
+    LinkKind,
+    SourceLink,
+    check_nesting,
+    included_links,
+    mask_markdown,
+    page_links,
+    scan_links,
+    snippet_includes,
+)
 from .nav import NavEntry, SiteConfig, check_nav, check_pages_in_nav, parse_config
 from .profiles import (
     RELATIONSHIPS,
@@ -252,5 +261,9 @@ __all__ = [
     "render_summary",
     "scan_html",
     "scan_links",
+    "snippet_includes",
+    "snippet_reader",
+    "included_links",
+    "page_links",
     "sort_diagnostics",
 ]

@@ -41,17 +41,17 @@ from .diagnostics import (
     render_summary,
     sort_diagnostics,
 )
-from .files import escaping_paths, matching_paths, undecodable_names
+from .files import escaping_paths, matching_paths, snippet_reader, undecodable_names
 from .html_safety import SourceText, check_html, render_markdown
 from .html_scan import PageHtml, scan_html
 from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths
-from .markdown_scan import scan_links
+from .markdown_scan import page_links
 from .nav import SiteConfig, check_nav, check_pages_in_nav, parse_config
 from .resources import check_css_resources, check_page_resources
 from .textio import decode_source
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 
 class _UsageError(Exception):
@@ -162,7 +162,8 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
         unlisted = matching_paths(listed, settings.not_in_nav)
         diagnostics += check_pages_in_nav(settings.nav, index, docs_path=docs_path, not_in_nav=unlisted)
     index, built = _add_built_pages(index, site, use_directory_urls=directory_urls)
-    diagnostics += check_links([*_pages(texts, index, site), *built], index, docs_path=docs_path)
+    read = snippet_reader(dict(settings.markdown_extensions), root)
+    diagnostics += check_links([*_pages(texts, index, site, read), *built], index, docs_path=docs_path)
     if site is not None:
         diagnostics += _site_resources(site, _display(site, root))
     return diagnostics
@@ -218,7 +219,8 @@ def _check_links_only(path: Path, site: Path | None, *, flat: bool) -> list[Diag
     directory_urls = _built_with_directory_urls(site, texts, default=settings.use_directory_urls and not flat)
     index = index_paths([*listed, *_site_assets(site)], use_directory_urls=directory_urls, excluded=excluded)
     index, built = _add_built_pages(index, site, use_directory_urls=directory_urls)
-    return diagnostics + check_links([*_pages(texts, index, site), *built], index, docs_path=docs_path)
+    reader = snippet_reader(dict(settings.markdown_extensions), path.parent) if not path.is_dir() else None
+    return diagnostics + check_links([*_pages(texts, index, site, reader), *built], index, docs_path=docs_path)
 
 
 def _read_config(config: Path, shown: str) -> tuple[SiteConfig | None, list[Diagnostic]]:
@@ -327,7 +329,9 @@ def _read_pages(docs: Path, docs_path: str, listed: list[str]) -> tuple[dict[str
     return texts, diagnostics
 
 
-def _pages(texts: dict[str, str], index: SiteIndex, site: Path | None) -> list[PageLinks]:
+def _pages(
+    texts: dict[str, str], index: SiteIndex, site: Path | None, read: Callable[[str], str | None] | None
+) -> list[PageLinks]:
     if site is not None and not site.is_dir():
         raise _UsageError(f"no built site at {site}; build it first (mkdocs build)")
     pages = []
@@ -338,7 +342,7 @@ def _pages(texts: dict[str, str], index: SiteIndex, site: Path | None) -> list[P
             built = site / _dest(file.url)
             if built.is_file():
                 html = scan_html(built.read_text(encoding="utf-8", errors="replace"))
-        pages.append(PageLinks(src, scan_links(text), html))
+        pages.append(PageLinks(src, page_links(text, read), html))
     return pages
 
 

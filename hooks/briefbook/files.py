@@ -16,7 +16,7 @@ import pathspec
 from .diagnostics import Code, Diagnostic
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Mapping
     from pathlib import Path
 
 
@@ -114,3 +114,30 @@ def matching_paths(paths: Iterable[str], *patterns: str) -> set[str]:
         return set()
     spec = pathspec.GitIgnoreSpec.from_lines(lines)
     return {path for path in paths if spec.match_file(path)}
+
+
+def snippet_reader(extensions: Mapping[str, object], root: Path) -> Callable[[str], str | None] | None:
+    """Return how pymdownx.snippets finds an included file, or None when the site does not use it.
+
+    Args:
+        extensions: The Markdown extensions by name, each with its options.
+        root: The folder the snippets' ``base_path`` is relative to (where the build runs).
+
+    Returns:
+        A function from a file name as written to its text: from the first base path that has
+        it, never from outside the base paths (``restrict_base_path``, the default).
+    """
+    if "pymdownx.snippets" not in extensions:
+        return None
+    options = extensions["pymdownx.snippets"]
+    base = options.get("base_path", ".") if isinstance(options, dict) else "."
+    bases = [(root / b).resolve() for b in ([base] if isinstance(base, str) else base) if isinstance(b, str)]
+
+    def read(name: str) -> str | None:
+        for folder in bases:
+            path = (folder / name).resolve()
+            if path.is_relative_to(folder) and path.is_file():
+                return path.read_text(encoding="utf-8", errors="replace")
+        return None
+
+    return read

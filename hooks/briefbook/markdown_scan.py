@@ -416,3 +416,86 @@ def check_nesting(path: str, text: str) -> list[Diagnostic]:
             hint = f"write at most {MAX_EMPHASIS_RUN} in a row, or put them in code"
             return [Diagnostic(path, number, run.start() + 1, Code.MARKDOWN, message, hint)]
     return []
+
+
+# pymdownx.snippets' include lines, as its preprocessor reads them: `--8<-- "file"` on a line of
+# its own, or a block of file names between two `--8<--` lines; a leading `;` escapes either.
+_SNIPPET = re.compile(
+    r"""^[ \t]*(?P<escape>;*)
+    (?:-+8<-+[ \t]+(?P<q>["'])(?P<name>(?:\\(?P=q)|(?!(?P=q))[^\n\r])+?)(?P=q)|(?P<block>-+8<-+))
+    [ \t]*\r?$""",
+    re.VERBOSE,
+)
+_SNIPPET_SUFFIX = re.compile(r"(?i)(?::-?[0-9]*){1,2}(?:,-?[0-9]*(?::-?[0-9]*)?)*$|:[a-z][-_0-9a-z]*$")
+"""The line ranges (``:1:5``) or the section (``:name``) after a snippet's file name."""
+SNIPPET_DEPTH = 8
+"""How deep includes within includes are followed."""
+
+
+def snippet_includes(text: str) -> list[tuple[str, int, int]]:
+    """List the files a page includes through pymdownx.snippets, each with where it is named.
+
+    Args:
+        text: A Markdown page (or snippet) as decoded.
+
+    Returns:
+        ``(file, line, column)`` for each include, in order: the file name as written,
+        without line ranges or section, and the 1-based position of the name.
+    """
+    found = []
+    block = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "8<" not in line and not block:
+            continue
+        match = _SNIPPET.match(line)
+        if match is not None and match.group("escape"):
+            continue
+        if match is not None and match.group("block"):
+            block = not block
+            continue
+        if match is not None and not block:
+            name, col = match.group("name").strip(), match.start("name") + 1
+        elif block and line.strip() and not line.strip().startswith(";"):
+            name, col = line.strip(), len(line) - len(line.lstrip()) + 1
+        else:
+            continue
+        name = _SNIPPET_SUFFIX.sub("", name)
+        if name and not name.lower().startswith(("http://", "https://")):
+            found.append((name, number, col))
+    return found
+
+
+def included_links(text: str, read: Callable[[str], str | None]) -> list[SourceLink]:
+    """Find the links of the files a page includes (``--8<--``), each placed where the page names the file.
+
+    The included text is rendered as part of the page, so its links are the page's: a
+    problem in one is reported at the include line, where the page's author can see it.
+
+    Args:
+        text: A Markdown page as decoded.
+        read: Returns the text of an included file by its name as written, or None.
+
+    Returns:
+        The included files' links (includes within includes too, to :data:`SNIPPET_DEPTH`).
+    """
+    found: list[SourceLink] = []
+
+    def walk(body: str, at: tuple[int, int] | None, seen: frozenset[str]) -> None:
+        for name, line, col in snippet_includes(body):
+            content = read(name) if name not in seen and len(seen) < SNIPPET_DEPTH else None
+            if content is None:
+                continue
+            where = at or (line, col)
+            found.extend(SourceLink(link.target, *where, link.kind, link.code_line) for link in scan_links(content))
+            walk(content, where, seen | {name})
+
+    walk(text, None, frozenset())
+    return found
+
+
+def page_links(text: str, read: Callable[[str], str | None] | None = None) -> list[SourceLink]:
+    """Find the links a page writes and, given how to read them, those of the files it includes; in page order."""
+    links = scan_links(text)
+    if read is None or "8<" not in text:
+        return links
+    return sorted([*links, *included_links(text, read)], key=lambda link: (link.line, link.col))

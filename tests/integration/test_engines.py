@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import FIXTURES, MKDOCS, REPO_URL, run
 
 PROPERDOCS = [sys.executable, "-m", "properdocs"]

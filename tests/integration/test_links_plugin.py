@@ -129,3 +129,21 @@ def test_the_standalone_check_reads_mkdocs_yml_and_agrees_with_the_plugin(tmp_pa
         "docs/drafts/plan.md:3:53: error[link]: 'nothing.md' not found: no file 'drafts/nothing.md' in the docs "
         "(did you mean 'plan.md'?)"
     ]
+
+
+def test_a_link_from_an_included_file_is_reported_at_the_include_line(tmp_path: Path) -> None:
+    """pymdownx.snippets puts a file's text into the page: its broken link is shown where the page names the file."""
+    site = project(tmp_path, "material")
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - toc:\n", "  - pymdownx.snippets:\n      base_path: [snippets]\n  - toc:\n")
+    (site / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (site / "snippets").mkdir()
+    (site / "snippets" / "note.md").write_text("Shared note.\n\nSee the [old page](old.md).\n", encoding="utf-8")
+    guide = site / "docs" / "guide.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + '\n--8<-- "note.md"\n', encoding="utf-8")
+    expected = "docs/guide.md:11:9: error[link]: 'old.md' not found: no file 'old.md' in the docs"
+    built = run([*MKDOCS, "build"], cwd=site)
+    assert expected in built.lines()
+    assert not [line for line in built.lines() if line.startswith("docs/guide.md:1:")]
+    standalone = run([sys.executable, "-m", "briefbook.cli", "links"], cwd=site)
+    assert expected in standalone.lines()

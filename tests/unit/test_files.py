@@ -48,3 +48,20 @@ def test_matching_paths_reads_patterns_as_mkdocs_reads_exclude_docs() -> None:
     }
     assert matching_paths(paths, "/drafts/", "a/b/*") == {"drafts/plan.md", "a/b/notes.tmp"}
     assert matching_paths(paths, "", "\n") == set()
+
+
+def test_snippet_reader_looks_in_each_base_path_and_never_outside(tmp_path: Path) -> None:
+    from briefbook import snippet_reader
+
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "two" / "note.md").write_text("two's note\n", encoding="utf-8")
+    (tmp_path / "secret.md").write_text("outside\n", encoding="utf-8")
+    read = snippet_reader({"pymdownx.snippets": {"base_path": ["one", "two"]}}, tmp_path)
+    assert read is not None
+    assert read("note.md") == "two's note\n"
+    assert read("../secret.md") is None
+    assert read("absent.md") is None
+    assert snippet_reader({"toc": {}}, tmp_path) is None
+    default = snippet_reader({"pymdownx.snippets": {}}, tmp_path)
+    assert default is not None and default("secret.md") == "outside\n"

@@ -189,3 +189,36 @@ def test_a_snippet_include_line_is_masked_even_inside_an_admonition() -> None:
     assert len(masked) == len(text)
     assert "8<" not in masked and "locator-map" not in masked
     assert masked.endswith("After 8.\n")
+
+
+def test_snippet_includes_reads_include_lines_as_pymdownx_snippets_does() -> None:
+    from briefbook import snippet_includes
+
+    text = (
+        '# Page\n--8<-- "a.md"\n    --8<-- \'b/c.md:3:5\'\n;--8<-- "escaped.md"\n'
+        '--8<--\nd.md\n; commented.md\n\nf.md:section\n--8<--\n--8<-- "https://example.org/x.md"\n'
+        'Text with --8<-- "inline.md" in it.\n'
+    )
+    assert snippet_includes(text) == [("a.md", 2, 9), ("b/c.md", 3, 13), ("d.md", 6, 1), ("f.md", 9, 1)]
+
+
+def test_included_links_are_placed_at_the_include_line_through_nested_includes() -> None:
+    from briefbook import included_links, page_links
+
+    files = {
+        "a.md": 'See [one](one.md).\n\n--8<-- "b.md"\n',
+        "b.md": "[two](two.md) and back to [a](a.md)\n\n--8<-- \"a.md\"\n",  # a cycle: followed once
+    }
+    text = 'Intro [zero](zero.md).\n\n--8<-- "a.md"\n--8<-- "missing.md"\n'
+    assert [(link.target, link.line, link.col) for link in included_links(text, files.get)] == [
+        ("one.md", 3, 9),
+        ("two.md", 3, 9),
+        ("a.md", 3, 9),
+    ]
+    assert [(link.target, link.line) for link in page_links(text, files.get)] == [
+        ("zero.md", 1),
+        ("one.md", 3),
+        ("two.md", 3),
+        ("a.md", 3),
+    ]
+    assert [link.target for link in page_links(text)] == ["zero.md"]  # the control: without a reader
