@@ -51,8 +51,11 @@ _PLACEHOLDER = re.compile(
 _OPT_OUT = re.compile(r"^[ \t]*<!--[ \t]*uncited:(?P<reason>.*?)-->[ \t]*\r?$")
 _REF_SEPARATOR = '<sup class="bb-ref-sep">,</sup>'
 """Between the numbers of one marker's references, so that 2 and 3 do not read as 23."""
-FOOTNOTES_MARKER = "///Footnotes Go Here///"
-"""Where Python-Markdown's footnotes extension places the footnotes (its default)."""
+_FOOTNOTES_MARKER = "///Footnotes Go Here///"
+"""Where Python-Markdown's footnotes extension places the footnotes (its default).
+
+Private, so that the Hooks reference does not print it: wherever the text stands, that page's
+own footnotes would be placed (and lost inside the printed value)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -485,7 +488,7 @@ def render_citations(
         for (key, locator), label in labels.items()
     ]
     body = "".join(pieces).rstrip("\n")
-    return f"{body}\n\n## References {{#references}}\n\n{FOOTNOTES_MARKER}\n\n" + "\n".join(definitions) + "\n"
+    return f"{body}\n\n## References {{#references}}\n\n{_FOOTNOTES_MARKER}\n\n" + "\n".join(definitions) + "\n"
 
 
 def _labelled(

@@ -225,6 +225,14 @@ class _PageChecker:
                             f"link to the page's URL '{url}' instead",
                         )
             except _Problem as problem:
+                if link is not None and link.kind is LinkKind.FOOTNOTE and problem.code is Code.ANCHOR:
+                    label = href.partition("#fn:")[2]
+                    problem = _Problem(
+                        Code.ANCHOR,
+                        f"footnote '[^{label}]' has no note on the rendered page",
+                        f"the note '[^{label}]: …' is missing, or the page lost its notes "
+                        "(they go wherever the footnotes extension's marker text is printed)",
+                    )
                 line, col = (link.line, link.col) if link else (1, None)
                 diagnostics.append(Diagnostic(self.path, line, col, problem.code, problem.message, problem.hint))
         return diagnostics

@@ -40,6 +40,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 _REFERENCE = re.compile(r"^[ \t]*\[(?!\^)([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
 _HTML_TAG = re.compile(r"""<(a|img|source)\b(?:[^<>"']|"[^"<]*"|'[^'<]*')*>""", re.IGNORECASE)
 """A raw tag; it stops at the next ``<``, so a run of unclosed tags is read in linear time."""
+_FOOTNOTE_REF = re.compile(r"\[\^([^\]\[\s]+)\](?!:)")
 _HTML_ATTR = re.compile(r"""\s([\w:.-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
 
@@ -54,6 +55,8 @@ class LinkKind(enum.Enum):
     """``[label]: target``, used by reference-style links and images."""
     HTML = "html"
     """A raw HTML ``<a href>``, ``<img src>`` or ``<source src>``."""
+    FOOTNOTE = "footnote"
+    """``[^label]``, a footnote reference: it links to its note, ``#fn:label``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +223,9 @@ def scan_links(text: str) -> list[SourceLink]:
     for match in _REFERENCE.finditer(masked):
         end = _escaped_end(text, masked, match.start(2), match.end(2))
         found.append((match.start(2), _clean_target(text, match.start(2), end), LinkKind.DEFINITION))
+    found.extend(
+        (match.start(), f"#fn:{match.group(1)}", LinkKind.FOOTNOTE) for match in _FOOTNOTE_REF.finditer(masked)
+    )
     for tag in _HTML_TAG.finditer(masked):
         for attr in _HTML_ATTR.finditer(masked, tag.start() + 1 + len(tag.group(1)), tag.end()):
             if attr.group(1).lower() not in ("href", "src"):

@@ -249,3 +249,25 @@ def test_a_symlink_out_of_the_docs_folder_is_reported_and_never_published(tmp_pa
     assert "Traceback" not in built.stderr
     published = {path.name for path in (site / "site").rglob("*")} if (site / "site").exists() else set()
     assert not published & {"leak.txt", "secret.txt", "notes.md", "linked"}
+
+
+def test_a_footnote_on_a_page_with_generated_reference_is_rendered_and_checked(tmp_path: Path) -> None:
+    """On a page with mkdocstrings blocks, a note's broken link is reported at its line.
+
+    The library's reference printed the footnotes extension's placement marker (a public constant's value),
+    and the page's own notes went there and were lost: readers saw a number leading nowhere.
+    """
+    site = make_site("clean", tmp_path)
+    plugins = f"plugins:\n  - mkdocstrings:\n      handlers:\n        python:\n          paths: [{ROOT / 'hooks'}]\n"
+    (site / "mkdocs.yml").write_text((site / "mkdocs.yml").read_text(encoding="utf-8") + plugins, encoding="utf-8")
+    page = site / "docs" / "index.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text + "\nThe API.[^api]\n\n[^api]: See [the guide](gone.md).\n\n::: briefbook.citations\n", encoding="utf-8"
+    )
+    line = len(text.splitlines()) + 4
+    result = run([*MKDOCS, "build", "--strict"], cwd=site)
+    assert result.lines() == [
+        f"docs/index.md:{line}:25: error[link]: 'gone.md' not found: no file 'gone.md' in the docs (did you mean 'other.md'?)"
+    ]
+    assert result.code == 1

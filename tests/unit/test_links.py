@@ -521,3 +521,12 @@ def test_a_link_shown_in_indented_code_does_not_take_the_real_links_place() -> N
     assert [render_diagnostic(d) for d in check_links(pages, INDEX)] == [
         "docs/index.md:3:12: error[link]: 'gone.md' not found: no file 'gone.md' in the docs (did you mean 'other.md'?)"
     ]
+
+
+def test_a_footnote_whose_note_is_not_on_the_page_is_reported_at_its_reference() -> None:
+    text = "# T\n\nA claim.[^a] Another.[^b]\n\n[^a]: The note.\n"
+    assert check("index.md", text, ["#fn:a", "#fn:b"], ids={"fn:a", "fnref:a", "fnref:b"}) == [
+        "docs/index.md:3:22: error[anchor]: footnote '[^b]' has no note on the rendered page (the note '[^b]: …' "
+        "is missing, or the page lost its notes (they go wherever the footnotes extension's marker text is printed))"
+    ]
+    assert check("index.md", text) == []  # the control: without the rendered page nothing is known of its notes

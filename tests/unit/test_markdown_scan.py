@@ -10,6 +10,7 @@ INLINE = LinkKind.INLINE
 IMAGE = LinkKind.IMAGE
 DEFINITION = LinkKind.DEFINITION
 HTML = LinkKind.HTML
+FOOTNOTE = LinkKind.FOOTNOTE
 
 FOUND = {
     "inline": ("See [x](a.md).", [SourceLink("a.md", 1, 9, INLINE)]),
@@ -71,6 +72,14 @@ FOUND = {
         [SourceLink("b.md", 5, 5, INLINE)],
     ),
     "after-fence": ("```\n[x](a.md)\n```\n[y](b.md)", [SourceLink("b.md", 4, 5, INLINE)]),
+    "footnote-reference-links-to-its-note": (
+        "Text[^1] and[^note].\n\n[^1]: A note.\n[^note]: Another, [^x] inside.\n`[^code]`",
+        [
+            SourceLink("#fn:1", 1, 5, FOOTNOTE),
+            SourceLink("#fn:note", 1, 13, FOOTNOTE),
+            SourceLink("#fn:x", 4, 19, FOOTNOTE),
+        ],
+    ),
     "after-fence-in-admonition": (
         "!!! note\n    ```text\n    [x](a.md)\n    ```\n    [y](b.md)",
         [SourceLink("b.md", 5, 9, INLINE, "[y](b.md)")],
@@ -121,7 +130,6 @@ NOT_LINKS = {
     "front-matter": "---\ntitle: '[x](a.md)'\n---\n",
     "front-matter-dots": "---\ntitle: '[x](a.md)'\n...\n",
     "front-matter-crlf": "---\r\nsee: '[x](a.md)'\r\n---\r\n",
-    "footnote-reference-and-definition": "Text[^1].\n\n[^1]: A note.",
     "footnote-definition-with-path": "[^1]: a.md",
     "reference-use-without-definition": "[x][ref]",
     "text-and-destination-on-two-lines": "[x]\n(a.md)",
@@ -207,7 +215,7 @@ def test_included_links_are_placed_at_the_include_line_through_nested_includes()
 
     files = {
         "a.md": 'See [one](one.md).\n\n--8<-- "b.md"\n',
-        "b.md": "[two](two.md) and back to [a](a.md)\n\n--8<-- \"a.md\"\n",  # a cycle: followed once
+        "b.md": '[two](two.md) and back to [a](a.md)\n\n--8<-- "a.md"\n',  # a cycle: followed once
     }
     text = 'Intro [zero](zero.md).\n\n--8<-- "a.md"\n--8<-- "missing.md"\n'
     assert [(link.target, link.line, link.col) for link in included_links(text, files.get)] == [
