@@ -27,6 +27,7 @@ from briefbook import (
     CSS_FILE,
     CSV_FILE,
     JSON_FILE,
+    PAGES_FILE,
     ROBOTS_FILE,
     BookCitation,
     BookData,
@@ -63,6 +64,7 @@ from briefbook import (
     render_csl_json,
     render_diagnostic,
     render_opt_outs,
+    render_pages_file,
     render_summary,
     render_timeline_css,
     render_timeline_csv,
@@ -328,6 +330,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Check every link once all pages are rendered; report; fail on errors."""
     assert _build.index is not None
+    published = [SiteFile(f.src_uri, f.url, f.is_documentation_page(), not f.inclusion.is_included()) for f in files]
+    files.append(File.generated(config, PAGES_FILE, content=render_pages_file(published)))  # for briefbook links
     pages = [
         _build.pages.get(src) or PageLinks(src, page_links(text, _build.read_snippet))
         for src, text in _build.sources.items()

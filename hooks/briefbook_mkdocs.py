@@ -30,8 +30,10 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
 
 from briefbook import (
+    PAGES_FILE,
     Diagnostic,
     PageHtml,
     PageLinks,
@@ -42,6 +44,7 @@ from briefbook import (
     has_errors,
     page_links,
     render_diagnostic,
+    render_pages_file,
     render_summary,
     scan_html,
     snippet_reader,
@@ -109,9 +112,11 @@ class LinksPlugin(BasePlugin[LinksConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """Check every link of every page; report; fail on errors."""
-        index = SiteIndex(
+        published = [
             SiteFile(f.src_uri, f.url, f.is_documentation_page(), not f.inclusion.is_included()) for f in files
-        )
+        ]
+        index = SiteIndex(published)
+        files.append(File.generated(config, PAGES_FILE, content=render_pages_file(published)))  # for briefbook links
         found = self._problems + check_links(self._pages.values(), index, docs_path=self._docs_path)
         if self.config.severity == "warning":
             found = [dataclasses.replace(d, severity=Severity.WARNING) for d in found]

@@ -73,7 +73,17 @@ from .html_safety import (
     url_scheme,
 )
 from .html_scan import PageHtml, scan_html
-from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths, page_url
+from .links import (
+    PAGES_FILE,
+    PageLinks,
+    SiteFile,
+    SiteIndex,
+    check_links,
+    index_paths,
+    page_url,
+    read_pages_file,
+    render_pages_file,
+)
 from .markdown_scan import (
     LinkKind,
     SourceLink,
@@ -265,5 +275,8 @@ __all__ = [
     "snippet_reader",
     "included_links",
     "page_links",
+    "PAGES_FILE",
+    "read_pages_file",
+    "render_pages_file",
     "sort_diagnostics",
 ]

@@ -44,7 +44,7 @@ from .diagnostics import (
 from .files import escaping_paths, matching_paths, snippet_reader, undecodable_names
 from .html_safety import SourceText, check_html, render_markdown
 from .html_scan import PageHtml, scan_html
-from .links import PageLinks, SiteFile, SiteIndex, check_links, index_paths
+from .links import PAGES_FILE, PageLinks, SiteFile, SiteIndex, check_links, index_paths, read_pages_file
 from .markdown_scan import page_links
 from .nav import SiteConfig, check_nav, check_pages_in_nav, parse_config
 from .resources import check_css_resources, check_page_resources
@@ -149,7 +149,10 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
     cite_files = [BIBTEX_FILE, CSL_FILE] if citation else []
     directory_urls = _built_with_directory_urls(site, texts, default=settings.use_directory_urls)
     index = index_paths(
-        [*listed, *GENERATED, *cite_files, *_site_assets(site)], use_directory_urls=directory_urls, excluded=excluded
+        [*listed, *GENERATED, *cite_files, *_site_assets(site)],
+        use_directory_urls=directory_urls,
+        excluded=excluded,
+        urls=_published_urls(site),
     )
     data = load_book_data(docs, docs_path=docs_path)
     diagnostics += data.diagnostics
@@ -217,7 +220,9 @@ def _check_links_only(path: Path, site: Path | None, *, flat: bool) -> list[Diag
     texts, problems = _read_pages(docs, docs_path, [src for src in listed if src not in excluded])
     diagnostics += problems
     directory_urls = _built_with_directory_urls(site, texts, default=settings.use_directory_urls and not flat)
-    index = index_paths([*listed, *_site_assets(site)], use_directory_urls=directory_urls, excluded=excluded)
+    index = index_paths(
+        [*listed, *_site_assets(site)], use_directory_urls=directory_urls, excluded=excluded, urls=_published_urls(site)
+    )
     index, built = _add_built_pages(index, site, use_directory_urls=directory_urls)
     reader = snippet_reader(dict(settings.markdown_extensions), path.parent) if not path.is_dir() else None
     return diagnostics + check_links([*_pages(texts, index, site, reader), *built], index, docs_path=docs_path)
@@ -279,6 +284,13 @@ def _add_built_pages(
         html = scan_html((site / path).read_text(encoding="utf-8", errors="replace"))
         pages.append(PageLinks(path, (), PageHtml(html.ids, ())))
     return (SiteIndex([*index.files, *extra]), pages) if extra else (index, [])
+
+
+def _published_urls(site: Path | None) -> dict[str, str]:
+    """Where the build published each page, when it wrote the pages file (the hooks or the plugin do)."""
+    if site is None or not (site / PAGES_FILE).is_file():
+        return {}
+    return read_pages_file((site / PAGES_FILE).read_text(encoding="utf-8", errors="replace"))
 
 
 def _site_assets(site: Path | None) -> list[str]:

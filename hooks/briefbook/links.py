@@ -20,6 +20,7 @@ headings again.
 from __future__ import annotations
 
 import difflib
+import json
 import posixpath
 import re
 import unicodedata
@@ -132,14 +133,42 @@ def page_url(src: str, *, use_directory_urls: bool = True) -> str:
     return quote(dest)
 
 
+PAGES_FILE = "briefbook-pages.json"
+"""What a build with the hooks or the plugin writes into the site: where each page was published."""
+
+
+def render_pages_file(files: Iterable[SiteFile]) -> str:
+    """Return the pages file: each published page's source path and URL, as JSON."""
+    pages = {f.src: f.url for f in files if f.is_page and not f.excluded}
+    return json.dumps({"version": 1, "pages": pages}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def read_pages_file(text: str) -> dict[str, str]:
+    """Read a pages file back: URL by source path; empty for anything but a file :func:`render_pages_file` wrote."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    pages = data.get("pages") if isinstance(data, dict) and data.get("version") == 1 else None
+    if not isinstance(pages, dict):
+        return {}
+    return {src: url for src, url in pages.items() if isinstance(src, str) and isinstance(url, str)}
+
+
 def index_paths(
-    paths: Iterable[str], *, use_directory_urls: bool = True, excluded: Collection[str] = frozenset()
+    paths: Iterable[str],
+    *,
+    use_directory_urls: bool = True,
+    excluded: Collection[str] = frozenset(),
+    urls: Mapping[str, str] | None = None,
 ) -> SiteIndex:
     """Build a site index from the docs folder's file paths, as MkDocs lays them out.
 
     A folder's ``index.md`` wins over its ``README.md``, as in MkDocs. The paths in
-    ``excluded`` are known but left out of the site.
+    ``excluded`` are known but left out of the site. ``urls`` gives the URL where a build
+    published a page (a plugin may move it, as Material's blog does its posts).
     """
+    urls = urls or {}
     paths = sorted(set(paths))
     present = set(paths)
     files = []
@@ -148,7 +177,8 @@ def index_paths(
             folder, name = posixpath.split(src)
             if name.lower().startswith("readme.") and posixpath.join(folder, "index.md") in present:
                 continue
-            files.append(SiteFile(src, page_url(src, use_directory_urls=use_directory_urls), True, src in excluded))
+            url = urls.get(src, page_url(src, use_directory_urls=use_directory_urls))
+            files.append(SiteFile(src, url, True, src in excluded))
         else:
             files.append(SiteFile(src, quote(src), False, src in excluded))
     return SiteIndex(files)
@@ -167,9 +197,15 @@ def check_links(pages: Iterable[PageLinks], index: SiteIndex, *, docs_path: str 
     """
     pages = list(pages)
     anchors = {p.src: p.html.ids for p in pages if p.html is not None}
+    writers: dict[str, str | None] = {}
+    """Each target as written, by the one page that writes it (None when several do)."""
+    for page in pages:
+        for link in page.links:
+            if writers.setdefault(link.target, page.src) != page.src:
+                writers[link.target] = None
     diagnostics: list[Diagnostic] = []
     for page in pages:
-        checker = _PageChecker(page, index, anchors, posixpath.join(docs_path, page.src))
+        checker = _PageChecker(page, index, anchors, posixpath.join(docs_path, page.src), writers)
         diagnostics.extend(checker.run())
     return diagnostics
 
@@ -191,11 +227,13 @@ class _PageChecker:
         index: SiteIndex,
         anchors: Mapping[str, frozenset[str]],
         path: str,
+        writers: Mapping[str, str | None] | None = None,
     ) -> None:
         self.page = page
         self.index = index
         self.anchors = anchors
         self.path = path
+        self.writers = writers or {}
         self.file = index.by_src.get(page.src) or SiteFile(page.src, page_url(page.src), True)
 
     def run(self) -> list[Diagnostic]:
@@ -206,6 +244,8 @@ class _PageChecker:
             occurrences = self._match(self.page.html.links)
         diagnostics = []
         for href, link, mode in occurrences:
+            if link is None and self.writers.get(href, self.page.src) != self.page.src:
+                continue  # another page's text shown here (a blog's excerpt): checked where it is written
             try:
                 target = self._resolve(href, mode)
                 if target is not None and target.file.excluded:

@@ -147,3 +147,33 @@ def test_a_link_from_an_included_file_is_reported_at_the_include_line(tmp_path: 
     assert not [line for line in built.lines() if line.startswith("docs/guide.md:1:")]
     standalone = run([sys.executable, "-m", "briefbook.cli", "links"], cwd=site)
     assert expected in standalone.lines()
+
+
+BLOG = [
+    "docs/blog/posts/first.md:7:33: error[link]: '../../setup.md' not found: no file 'setup.md' in the docs",
+    "docs/blog/posts/first.md:11:37: error[link]: '../../gone.md#x' not found: no file 'gone.md' in the docs "
+    "(did you mean '../../index.md#x'?)",
+]
+"""Once each, at the post: not again where the blog's index and archive show the excerpt."""
+
+
+def test_pages_a_plugin_moves_are_checked_on_their_html_where_they_were_published(tmp_path: Path) -> None:
+    """Material's blog publishes posts under their dates: the build says where, in the site's pages file."""
+    site = tmp_path / "blog"
+    shutil.copytree(FIXTURES / "blog-project", site)
+    built = run([*MKDOCS, "build"], cwd=site)
+    assert built.code == 0, built.stderr
+    warned = [line.split("WARNING -  ", 1)[1] for line in built.stderr.splitlines() if "WARNING -  docs/" in line]
+    assert warned == [line.replace(": error[", ": warning[") for line in BLOG]
+    assert (site / "site" / "blog" / "2024" / "01" / "15" / "first-post" / "index.html").is_file()
+    standalone = run([sys.executable, "-m", "briefbook.cli", "links", "--site", "site"], cwd=site)
+    assert standalone.lines() == BLOG
+    # The control: without the pages file the post's HTML is not found, and its source is read instead,
+    # where an unused reference definition counts as a link.
+    (site / "site" / "briefbook-pages.json").unlink()
+    blind = run([sys.executable, "-m", "briefbook.cli", "links", "--site", "site"], cwd=site)
+    assert blind.lines() == [
+        *BLOG,
+        "docs/blog/posts/first.md:17:11: error[link]: '../../nowhere-either.md' not found: no file "
+        "'nowhere-either.md' in the docs",
+    ]

@@ -530,3 +530,33 @@ def test_a_footnote_whose_note_is_not_on_the_page_is_reported_at_its_reference()
         "is missing, or the page lost its notes (they go wherever the footnotes extension's marker text is printed))"
     ]
     assert check("index.md", text) == []  # the control: without the rendered page nothing is known of its notes
+
+
+def test_a_link_another_page_writes_is_checked_there_not_where_it_is_shown() -> None:
+    """A blog's index shows each post's excerpt: the excerpt's links are the post's."""
+    post = PageLinks("blog/post.md", scan_links("See [gone](../gone.md).\n"), PageHtml(frozenset(), ("../gone.md",)))
+    index = PageLinks("blog/index.md", scan_links("# Blog\n"), PageHtml(frozenset(), ("../gone.md",)))
+    site = index_paths(["blog/post.md", "blog/index.md", "index.md"])
+    assert [render_diagnostic(d) for d in check_links([post, index], site)] == [
+        "docs/blog/post.md:1:12: error[link]: '../gone.md' not found: no file 'gone.md' in the docs (did you mean '../index.md'?)"
+    ]
+    # The control: written by no page, the rendered link is the index page's own (an extension made it).
+    assert [render_diagnostic(d) for d in check_links([index], site)] == [
+        "docs/blog/index.md:1: error[link]: '../gone.md' not found: no page or file at 'gone.md' in the site"
+    ]
+
+
+def test_the_pages_file_says_where_each_page_was_published() -> None:
+    from briefbook import read_pages_file, render_pages_file
+
+    files = [
+        SiteFile("index.md", "", True),
+        SiteFile("blog/posts/first.md", "blog/2024/01/15/first-post/", True),
+        SiteFile("img/map.png", "img/map.png", False),
+        SiteFile("drafts/plan.md", "drafts/plan/", True, True),
+    ]
+    urls = read_pages_file(render_pages_file(files))
+    assert urls == {"index.md": "", "blog/posts/first.md": "blog/2024/01/15/first-post/"}
+    index = index_paths(["index.md", "blog/posts/first.md"], urls=urls)
+    assert index.by_url["blog/2024/01/15/first-post/"].src == "blog/posts/first.md"
+    assert read_pages_file("not json") == read_pages_file('{"version": 2, "pages": {}}') == {}
