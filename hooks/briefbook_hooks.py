@@ -39,6 +39,7 @@ from briefbook import (
     Registry,
     SiteFile,
     SiteIndex,
+    SourceLink,
     SourceText,
     add_script_hashes,
     check_html,
@@ -174,7 +175,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if text is not None:
             _build.sources[file.src_uri] = text
     slugify = _heading_slugify(config)
-    _build.book = scan_book(_build.sources, _build.data, slugify, docs_path=_build.docs_path)
+    _build.book = scan_book(
+        _build.sources, _build.data, slugify, docs_path=_build.docs_path, read_snippet=_build.read_snippet
+    )
     _build.diagnostics += _build.book.diagnostics
     config.extra["last_reviewed"] = _build.book.last_reviewed  # for the PDF edition's cover
     events = _build.data.events
@@ -273,7 +276,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if missing:  # said above, at the citation: not again as a missing back-reference anchor
             links = tuple(link for link in page_html.links if link.removeprefix("#") not in missing)
             page_html = PageHtml(page_html.ids, links)
-    _build.pages[src] = PageLinks(src, page_links(source, _build.read_snippet), page_html)
+    _build.pages[src] = PageLinks(src, _source_links(src, source), page_html)
     sources = [SourceText(path, source), *_build.data.files]
     unsafe = check_html(html, sources)
     _build.diagnostics += unsafe
@@ -332,13 +335,16 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     assert _build.index is not None
     published = [SiteFile(f.src_uri, f.url, f.is_documentation_page(), not f.inclusion.is_included()) for f in files]
     files.append(File.generated(config, PAGES_FILE, content=render_pages_file(published)))  # for briefbook links
-    pages = [
-        _build.pages.get(src) or PageLinks(src, page_links(text, _build.read_snippet))
-        for src, text in _build.sources.items()
-    ]
+    pages = [_build.pages.get(src) or PageLinks(src, _source_links(src, text)) for src, text in _build.sources.items()]
     _build.diagnostics += check_links(pages, _build.index, docs_path=_build.docs_path)
     _report(_build.diagnostics, fatal=False)
     return env
+
+
+def _source_links(src: str, text: str) -> list[SourceLink]:
+    """The page's links as written, as the book scan read them (with its mask) or anew."""
+    links = _build.book.links.get(src)
+    return links if links is not None else page_links(text, _build.read_snippet)
 
 
 def _heading_slugify(config: MkDocsConfig) -> Callable[[str], str]:

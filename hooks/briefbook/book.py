@@ -35,7 +35,7 @@ from .events import Event, events_of, load_events, render_attacks
 from .frontmatter import check_front_matter, front_matter_texts, page_reviewed
 from .glossary import ABBREVIATIONS, Term, check_acronyms, load_terms, render_glossary
 from .html_safety import SourceText
-from .markdown_scan import check_nesting
+from .markdown_scan import SourceLink, check_nesting, page_links
 from .profiles import (
     FACT_BOX_ID,
     Group,
@@ -212,6 +212,8 @@ class BookScan:
     """Pages nested too deeply to render; the build shows a notice in their place."""
     reviewed: dict[str, str] = field(default_factory=dict)
     """Each page's review date (``YYYY-MM-DD``), where its front matter gives a valid one."""
+    links: dict[str, list[SourceLink]] = field(default_factory=dict)
+    """Each page's links as written (with those of the files it includes), read with its mask."""
 
     @property
     def last_reviewed(self) -> str | None:
@@ -225,6 +227,7 @@ def scan_book(
     slugify: Callable[[str], str],
     *,
     docs_path: str = "docs",
+    read_snippet: Callable[[str], str | None] | None = None,
 ) -> BookScan:
     """Check every page against the book's rules, and index where each source is cited.
 
@@ -233,6 +236,7 @@ def scan_book(
         data: The sources registry and the data files.
         slugify: Turns a heading's text into its id, as the site's ``toc`` extension does.
         docs_path: The docs folder's path relative to the project root, for diagnostics.
+        read_snippet: How pymdownx.snippets finds the files a page includes, if the site uses it.
 
     Returns:
         The diagnostics (front matter, citation syntax, unknown keys, uncited figures,
@@ -264,6 +268,7 @@ def scan_book(
         if reviewed := page_reviewed(front):
             scan.reviewed[src] = reviewed
         nesting = check_nesting(path, text)
+        scan.links[src] = page_links(text, read_snippet)
         if nesting:  # it will not be rendered: nothing else of it is checked
             scan.diagnostics += nesting
             scan.unrenderable.add(src)

@@ -383,6 +383,19 @@ _BLOCK_TAG = re.compile(
     r"<(/?)(?:div|section|article|aside|details|blockquote|figure|ul|ol|li|dl|table|tr|td|th|p)\b([^<>]*)>", re.I
 )
 _EMPHASIS = re.compile(rf"[*_]{{{MAX_EMPHASIS_RUN + 1},}}")
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_INDENT // 4 + 1},}}\S", re.MULTILINE)
+"""A line that may be indented more than MAX_INDENT columns (a tab counts at most four)."""
+_DEEP_QUOTES = re.compile(rf"^[ \t]*(?:>[ \t]*){{{MAX_QUOTES + 1}}}", re.MULTILINE)
+
+
+def _may_nest_too_deep(masked: str) -> bool:
+    """Whether any line could break a limit: most pages are ruled out by three searches in C."""
+    return bool(
+        _DEEP_INDENT.search(masked)
+        or _DEEP_QUOTES.search(masked)
+        or masked.count("<") > MAX_HTML_DEPTH
+        or _EMPHASIS.search(masked)
+    )
 
 
 def check_nesting(path: str, text: str) -> list[Diagnostic]:
@@ -399,8 +412,11 @@ def check_nesting(path: str, text: str) -> list[Diagnostic]:
     Returns:
         One ``markdown`` diagnostic at the first line too deep, or none.
     """
+    masked = mask_markdown(text)
+    if not _may_nest_too_deep(masked):
+        return []
     depth = 0
-    for number, line in enumerate(mask_markdown(text).split("\n"), start=1):
+    for number, line in enumerate(masked.split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         width = len(line[:indent].expandtabs(4))
         if width > MAX_INDENT and line.strip():

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from .diagnostics import Code, Diagnostic
@@ -24,6 +23,8 @@ from .textio import yaml_problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
+
+    import jsonschema
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,17 +386,20 @@ def _parse(path: str, text: str, name: str) -> tuple[tuple[object, yaml.Node | N
     return (data, node), duplicate_keys(path, node, Code.YAML) + markup_problems(path, node, text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Schema:
     """A shipped schema, compiled twice: for a fast verdict, and for the messages of what fails.
 
     jsonschema-rs (Rust) tells in microseconds whether an entry is valid; only an entry it
     rejects goes through the Python ``jsonschema`` validator, whose errors become the
-    diagnostics. Without jsonschema-rs every entry takes the Python path.
+    diagnostics. Without jsonschema-rs every entry takes the Python path. The Python
+    validator is imported and compiled only when an entry needs it (a build of valid data
+    never loads it).
     """
 
-    full: jsonschema.Draft202012Validator
+    document: dict[str, Any]
     fast: Any
+    full: jsonschema.Draft202012Validator | None = None
 
     def errors(self, data: object) -> list[jsonschema.ValidationError]:
         if self.fast is not None:
@@ -404,6 +408,10 @@ class _Schema:
                     return []
             except ValueError:  # a value it cannot take (the book's loader never makes one): ask the full one
                 pass
+        if self.full is None:
+            import jsonschema
+
+            self.full = jsonschema.Draft202012Validator(self.document)
         return list(self.full.iter_errors(data))
 
 
@@ -413,7 +421,7 @@ def _validator(schema: str, part: str | None) -> _Schema:
     document = json.loads(resources.files("briefbook").joinpath("schemas", schema).read_text("utf-8"))
     if part is not None:
         document = {"$defs": document.get("$defs", {}), **document[part]}
-    return _Schema(jsonschema.Draft202012Validator(document), _compile_fast(document))
+    return _Schema(document, _compile_fast(document))
 
 
 def _compile_fast(document: dict[str, Any]) -> Any:
