@@ -304,6 +304,8 @@ _NOT_FOR_LEXBOR = re.compile(r"<!(?!--)|<\?|<(?:html|head|body)[\s/>]", re.IGNOR
 _DOCUMENT = frozenset({"html", "head", "body"})
 _START_TAG = re.compile(r"<([A-Za-z][^\s/>]*)")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_VALUE_READ = frozenset({"class", "type", "xmlns", "style"}) | _URL_ATTRIBUTES | _LOADS
+"""The attributes whose values the allowlist reads (besides looking for url() in every value)."""
 _CHECKED_LIMIT = 4096
 """How many distinct elements the fast read remembers as checked (a bound on its memory)."""
 
@@ -334,7 +336,12 @@ def _clean_by_lexbor(html: str) -> bool:
         attributes = node.attributes
         first: dict[str, str] = {}
         for attribute, value in attributes.items() if attributes else ():
-            first.setdefault(attribute.lower(), value or "")
+            attribute = attribute.lower()
+            if attribute not in first:
+                value = value or ""
+                # The check reads few values; others only for url(): ids and titles need not make elements distinct.
+                keep = attribute in _VALUE_READ or "url(" in value.lower()
+                first[attribute] = value if keep else ""
         key = (name, tuple(first.items()))
         if key not in checked:  # the same element with the same attributes is checked once
             if _check_tag(_Tag(name, key[1], f"<{name}")):
@@ -465,10 +472,12 @@ def check_html(html: str, sources: Sequence[SourceText]) -> list[Diagnostic]:
         difference, at the place in the sources where it was written (line 1 of the
         first source when it cannot be found there).
     """
-    locator = _Locator(sources)
-    diagnostics = []
     findings = _findings(html)
     lexbor_tree.cache_clear()  # the allowlist check reads the content last: let its tree go
+    if not findings:
+        return []  # the sources are read only to place a problem (the data files are large)
+    locator = _Locator(sources)
+    diagnostics = []
     for finding in findings:
         path, line, col = locator.find(finding.needles, finding.focus)
         diagnostics.append(Diagnostic(path, line, col, Code.UNSAFE_HTML, finding.message, finding.hint))

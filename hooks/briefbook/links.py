@@ -316,6 +316,8 @@ class _PageChecker:
 
     def _resolve(self, href: str, mode: str) -> _Target | None:
         """Return where ``href`` leads; None for an external link; raise _Problem if nowhere."""
+        if href.startswith("#"):  # most links of a cited page: its footnotes and back-references
+            return _Target(self.file, unquote(href[1:]))
         if href.startswith("//"):
             return None
         if _WINDOWS_PATH.match(href) or href.lower().startswith("file:"):
