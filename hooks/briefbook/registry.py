@@ -20,11 +20,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import yaml
-
 from .diagnostics import Code, Diagnostic
 from .urls import check_url
-from .yamldata import diagnostic_at, duplicate_ids, load_entries, node_at
+from .yamldata import Entry, diagnostic_at, duplicate_ids, load_entries, node_at
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -175,7 +173,14 @@ def load_registry(path: str, text: str) -> tuple[Registry, list[Diagnostic]]:
         cite them are not reported again as unknown) and the problems found.
     """
     entries, diagnostics = load_entries(
-        path, text, schema="sources.schema.json", code=Code.REGISTRY, name="the registry", what="source", hints=_HINTS
+        path,
+        text,
+        schema="sources.schema.json",
+        code=Code.REGISTRY,
+        name="the registry",
+        what="source",
+        hints=_HINTS,
+        keep_nodes=False,
     )
     if entries is None:
         return Registry(path, {}, readable=False), diagnostics
@@ -184,24 +189,24 @@ def load_registry(path: str, text: str) -> tuple[Registry, list[Diagnostic]]:
     for index, entry in enumerate(entries):
         problems = list(entry.problems)
         if isinstance(entry.data, dict):
-            problems += _rule_problems(path, entry.data, entry.node)
+            problems += _rule_problems(path, entry.data, entry)
         if index in repeated:
             problems.append(repeated[index])
         diagnostics += problems
         if not problems and isinstance(entry.data, dict):
             # The entry is usable: what follows is reported, but its citations still resolve.
-            diagnostics += _editorial_problems(path, entry.data, entry.node)
+            diagnostics += _editorial_problems(path, entry.data, entry)
             sources[entry.data["id"]] = _source(entry.data, entry.line)
     return Registry(path, sources), diagnostics
 
 
-def _rule_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list[Diagnostic]:
+def _rule_problems(path: str, entry: dict[str, object], where: Entry) -> list[Diagnostic]:
     problems = []
     for field in ("issued", "accessed"):
         parts = _date_parts(entry.get(field))
         if parts and not _is_date(parts):
             shown = "-".join(str(p) for p in parts)
-            at = node_at(node, [field])
+            at = node_at(where.node, [field])
             problems.append(
                 diagnostic_at(
                     path,
@@ -214,13 +219,16 @@ def _rule_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list
     for field in ("URL", "archive"):
         value = entry.get(field)
         if isinstance(value, str) and value.startswith(("http://", "https://")) and not _has_host(value):
-            at = node_at(node, [field])
+            at = node_at(where.node, [field])
             problems.append(diagnostic_at(path, at, Code.REGISTRY, f"invalid {field} {value!r}", _HINTS[field]))
     return problems
 
 
-def _editorial_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list[Diagnostic]:
-    """Check the URL is the canonical article address and the note is written for readers."""
+def _editorial_problems(path: str, entry: dict[str, object], where: Entry) -> list[Diagnostic]:
+    """Check the URL is the canonical article address and the note is written for readers.
+
+    ``where`` gives the entry's node, composed only when something is reported.
+    """
     problems = []
     url = entry.get("URL")
     found = check_url(url) if isinstance(url, str) else []
@@ -228,15 +236,15 @@ def _editorial_problems(path: str, entry: dict[str, object], node: yaml.Node) ->
         reasons = "; ".join(problem.reason for problem in found)
         message = f"URL is not the canonical article address: {reasons}"
         hint = f"write {found[-1].canonical!r}"
-        problems.append(diagnostic_at(path, node_at(node, ["URL"]), Code.URL, message, hint))
-    problems += _language_problems(path, entry, node)
+        problems.append(diagnostic_at(path, node_at(where.node, ["URL"]), Code.URL, message, hint))
+    problems += _language_problems(path, entry, where)
     note = entry.get("note")
     match = _WORKING_NOTE.search(note) if isinstance(note, str) else None
     if match:
         problems.append(
             diagnostic_at(
                 path,
-                node_at(node, ["note"]),
+                node_at(where.node, ["note"]),
                 Code.NOTE,
                 f"note reads like a working note ({match.group()!r}); readers see every note",
                 "say in one sentence what the source is and what the book uses it for; "
@@ -246,7 +254,7 @@ def _editorial_problems(path: str, entry: dict[str, object], node: yaml.Node) ->
     return problems
 
 
-def _language_problems(path: str, entry: dict[str, object], node: yaml.Node) -> list[Diagnostic]:
+def _language_problems(path: str, entry: dict[str, object], where: Entry) -> list[Diagnostic]:
     """A title in another language says which, and carries its English translation."""
     title, language = entry.get("title"), entry.get("language")
     if not isinstance(title, str):
@@ -254,11 +262,11 @@ def _language_problems(path: str, entry: dict[str, object], node: yaml.Node) -> 
     english = not isinstance(language, str) or language == "en" or language.startswith("en-")
     if not isinstance(language, str) and _non_latin(title):
         hint = "add its language ('language: ur', a BCP 47 tag) and 'title-translated:', the title in English"
-        return [diagnostic_at(path, node_at(node, ["title"]), Code.REGISTRY, "title is not in English", hint)]
+        return [diagnostic_at(path, node_at(where.node, ["title"]), Code.REGISTRY, "title is not in English", hint)]
     if not english and entry.get("title-supplied") is not True and "title-translated" not in entry:
         message = f"title in '{language}' has no English translation"
         hint = "add 'title-translated:', the title in English; readers see it in brackets after the original"
-        return [diagnostic_at(path, node_at(node, ["language"]), Code.REGISTRY, message, hint)]
+        return [diagnostic_at(path, node_at(where.node, ["language"]), Code.REGISTRY, message, hint)]
     return []
 
 

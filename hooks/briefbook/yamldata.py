@@ -27,21 +27,102 @@ if TYPE_CHECKING:
     import jsonschema
 
 
-@dataclass(frozen=True, slots=True)
 class Entry:
-    """One entry of a data file, with the problems the schema found in it."""
+    """One entry of a data file, with the problems the schema found in it.
 
-    data: object
-    """The entry as loaded (a mapping when well formed)."""
-    node: yaml.Node
-    """The entry's YAML node, for positions."""
-    problems: tuple[Diagnostic, ...]
-    """What the schema found wrong with it."""
+    An entry of a long file may be loaded without its node tree: :attr:`node` then composes
+    the entry's own text again when a check asks where something is (only a problem needs to).
+    """
+
+    __slots__ = ("_line", "_node", "_where", "data", "problems")
+
+    def __init__(
+        self,
+        data: object,
+        node: yaml.Node | None,
+        problems: tuple[Diagnostic, ...],
+        *,
+        where: _Chunk | None = None,
+        line: int = 0,
+    ) -> None:
+        self.data = data
+        """The entry as loaded (a mapping when well formed)."""
+        self.problems = problems
+        """What the schema found wrong with it."""
+        self._node = node
+        self._where = where
+        self._line = line
+
+    @property
+    def node(self) -> yaml.Node:
+        """The entry's YAML node, for positions."""
+        if self._node is None:
+            assert self._where is not None
+            self._node = self._where.item()
+        return self._node
 
     @property
     def line(self) -> int:
         """1-based line where the entry starts."""
-        return self.node.start_mark.line + 1
+        return self._line or self.node.start_mark.line + 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    """The text of one top-level item of a YAML list: where it starts in the file, and how to compose it."""
+
+    text: str
+    """The whole file."""
+    start: int
+    end: int
+    line: int
+    """0-based line of ``start``."""
+
+    def compose(self) -> yaml.SequenceNode | None:
+        """The item as a one-item list, with the file's positions; None when it does not read alone."""
+        piece = self.text[self.start : self.end]
+        try:
+            nested = _too_nested(piece)
+            if nested is not None:
+                return None
+            loader = _loader(piece)
+            try:
+                node = loader.get_single_node()
+            finally:
+                loader.dispose()
+        except (yaml.YAMLError, RecursionError):
+            return None
+        if not isinstance(node, yaml.SequenceNode) or len(node.value) != 1:
+            return None
+        for current in _nodes(node):  # libyaml's marks are read-only: new ones, moved to the file's place
+            current.start_mark = self._moved(current.start_mark)
+            current.end_mark = self._moved(current.end_mark)
+        return node
+
+    def _moved(self, mark: Any) -> yaml.Mark:
+        return yaml.Mark(mark.name, mark.index + self.start, mark.line + self.line, mark.column, None, 0)
+
+    def item(self) -> yaml.Node:
+        node = self.compose()
+        assert node is not None  # it composed when the file was loaded
+        return node.value[0]  # type: ignore[no-any-return]
+
+
+_ITEM_START = re.compile(r"^-(?=[ \t\r\n]|$)", re.MULTILINE)
+_ONLY_COMMENTS = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*(?:#[^\n]*)?")
+
+
+def _chunks(text: str) -> list[_Chunk] | None:
+    """Split a block list written at the left margin into its items; None when the file is not one."""
+    starts = [match.start() for match in _ITEM_START.finditer(text)]
+    if not starts or not _ONLY_COMMENTS.fullmatch(text, 0, starts[0]):
+        return None
+    chunks = []
+    line = text.count("\n", 0, starts[0])
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        chunks.append(_Chunk(text, start, end, line))
+        line += text.count("\n", start, end)
+    return chunks
 
 
 def load_entries(
@@ -53,8 +134,15 @@ def load_entries(
     name: str,
     what: str,
     hints: Mapping[str, str] | None = None,
+    keep_nodes: bool = True,
 ) -> tuple[list[Entry] | None, list[Diagnostic]]:
     """Parse a YAML list and check each entry against a schema.
+
+    A long list (the registry) is read item by item with ``keep_nodes=False``: one item's
+    node tree at a time, each composed again only if a check asks where something is, so the
+    file's whole tree (some forty times the text's size) is never held at once. A file that
+    is not a plain list at the left margin, or an item that does not read alone, is read
+    whole, as before, so its messages are the same.
 
     Args:
         path: The file's path, for diagnostics.
@@ -64,10 +152,15 @@ def load_entries(
         name: What the file is called in messages ("the registry").
         what: What one entry is called in messages ("source", "claim").
         hints: A hint per field for values that do not match the field's pattern.
+        keep_nodes: Keep every entry's node tree (False: compose it again when asked).
 
     Returns:
         The entries (None when the file is not a readable list) and file-level problems.
     """
+    if not keep_nodes:
+        loaded = _load_by_item(path, text, schema=schema, code=code, what=what, hints=hints)
+        if loaded is not None:
+            return loaded
     parsed, diagnostics = _parse(path, text, name)
     if parsed is None:
         return None, diagnostics
@@ -81,6 +174,39 @@ def load_entries(
     for item, item_node in zip(data, node.value if node is not None else [], strict=True):
         entries.append(Entry(item, item_node, _validate(validator, path, item, item_node, code, what, hints)))
     return entries, diagnostics
+
+
+def _load_by_item(
+    path: str, text: str, *, schema: str, code: Code, what: str, hints: Mapping[str, str] | None
+) -> tuple[list[Entry], list[Diagnostic]] | None:
+    """:func:`load_entries` one item at a time; None when some item does not read alone."""
+    chunks = _chunks(text)
+    if chunks is None:
+        return None
+    validator = _validator(schema, "items")
+    entries, diagnostics = [], []
+    for chunk in chunks:
+        node = chunk.compose()
+        if node is None:
+            return None
+        try:
+            data = _construct(node)
+        except (yaml.YAMLError, RecursionError):
+            return None
+        item, item_node = data[0], node.value[0]
+        diagnostics += duplicate_keys(path, node, Code.YAML) + markup_problems(path, node, text)
+        problems = _validate(validator, path, item, item_node, code, what, hints)
+        entries.append(Entry(item, None, problems, where=chunk, line=item_node.start_mark.line + 1))
+    return entries, diagnostics
+
+
+def _construct(node: yaml.Node) -> Any:
+    """The data of a composed node, by the book's loading rules."""
+    loader = Loader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def duplicate_ids(path: str, entries: Sequence[Entry], code: Code, message: str, hint: str) -> dict[int, Diagnostic]:

@@ -16,7 +16,7 @@ import jsonschema
 import pytest
 import yaml
 
-from briefbook import yamldata
+from briefbook import Code, yamldata
 from briefbook.yamldata import Loader, _Checked, _loader, _validator
 from conftest import ROOT
 
@@ -150,3 +150,62 @@ def test_valid_data_never_loads_the_python_validator() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout == "0 False\n"
+
+
+def _loaded(text: str, *, keep_nodes: bool, schema: str = "sources.schema.json") -> object:
+    """Everything load_entries gives, as plain values: each entry's data, line, problems and node tree."""
+    entries, diagnostics = yamldata.load_entries(
+        "docs/sources.yaml", text, schema=schema, code=Code.REGISTRY, name="the registry", what="source",
+        keep_nodes=keep_nodes,
+    )  # fmt: skip
+    shown = None
+    if entries is not None:
+        shown = [(e.data, e.line, e.problems, _tree(e.node)) for e in entries]
+    return shown, sorted(diagnostics, key=lambda d: (d.line, d.col or 0, d.message))
+
+
+@pytest.mark.parametrize(("name", "schema"), DATA.items(), ids=DATA.keys())
+def test_a_list_read_item_by_item_gives_what_the_whole_file_gives(name: str, schema: str) -> None:
+    text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+    chunks = yamldata._chunks(text)
+    assert chunks is not None  # the book's lists are read item by item
+    assert all(chunk.compose() is not None for chunk in chunks)
+    assert _loaded(text, keep_nodes=False, schema=schema) == _loaded(text, keep_nodes=True, schema=schema)
+
+
+ENTRY = "- id: a\n  type: webpage\n  title: T\n  URL: https://example.org/a\n  kind: news\n  note: N.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "by_item"),
+    [
+        ("# comment\n\n" + ENTRY + "\n# between\n" + ENTRY.replace("id: a", "id: b"), True),
+        (ENTRY + "-\n  id: c\n  title: T\n  title: again\n", True),  # the mapping starts on the next line
+        (ENTRY.replace("note: N.", "note: <b>N</b>") + ENTRY.replace("kind: news", "kind: newz"), True),
+        (ENTRY + ENTRY.replace("title: T", 'title: "two\n- lines"'), False),  # a quoted value spans the margin
+        (ENTRY + "- id: [b,\n- c]\n", False),  # so does a flow list
+        ("sources:\n" + ENTRY, False),  # not a list at the margin
+        ("---\n" + ENTRY, False),
+        (ENTRY + "- &x id: b\n- id: *x\n", False),  # an alias of another item's anchor
+        (ENTRY + "- id: b\n  title: [unclosed\n", False),
+        (ENTRY + "---\n" + ENTRY, False),  # two documents
+        (ENTRY + "- id: b\n\ttitle: T\n", False),
+    ],
+    ids=[
+        "comments",
+        "next-line",
+        "problems",
+        "quoted",
+        "flow",
+        "mapping",
+        "start",
+        "alias",
+        "invalid",
+        "documents",
+        "tab",
+    ],
+)
+def test_item_by_item_falls_back_to_the_whole_file_where_an_item_does_not_read_alone(text: str, by_item: bool) -> None:
+    chunks = yamldata._chunks(text)
+    assert (chunks is not None and all(chunk.compose() is not None for chunk in chunks)) is by_item
+    assert _loaded(text, keep_nodes=False) == _loaded(text, keep_nodes=True)
