@@ -58,6 +58,7 @@ from briefbook import (
     page_links,
     page_url,
     parse_config,
+    parse_markers,
     read_citation,
     render_bibtex,
     render_book_csl,
@@ -122,6 +123,8 @@ class _Build:
     """What CITATION.cff says of the book, when the project has one."""
     read_snippet: Callable[[str], str | None] | None = None
     """How pymdownx.snippets finds the files a page includes, when the site uses it."""
+    released: set[str] = field(default_factory=set)
+    """Pages checked, whose text, markers and links the build no longer holds."""
     expanded: dict[str, tuple[str, str]] = field(default_factory=dict)
     """The page being rendered: its Markdown as given to the citation rendering, and the label prefix."""
 
@@ -263,12 +266,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     src = page.file.src_uri
     if src in _build.book.unrenderable:
         return html  # its links are checked on the source alone, as the standalone check does
-    source = _build.sources.get(src, "")
+    source = _page_source(page)
     path = f"{_build.docs_path}/{src}"
     page_html = scan_html(html)
     if src in _build.expanded:
         markdown, prefix = _build.expanded.pop(src)
-        markers = _build.book.markers.get(src, [])
+        markers = _build.book.markers.get(src)
+        if markers is None:  # released after an earlier rendering of the page
+            markers, _ = parse_markers(path, source)
         found, missing = unrendered_citations(
             path, html, markdown, _build.data.registry, markers, source, label_prefix=prefix
         )
@@ -276,11 +281,35 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if missing:  # said above, at the citation: not again as a missing back-reference anchor
             links = tuple(link for link in page_html.links if link.removeprefix("#") not in missing)
             page_html = PageHtml(page_html.ids, links)
-    _build.pages[src] = PageLinks(src, _source_links(src, source), page_html)
+    done = _build.pages.get(src)  # a page rendered twice keeps the links read the first time
+    _build.pages[src] = PageLinks(src, done.links if done else _source_links(src, source), page_html)
     sources = [SourceText(path, source), *_build.data.files]
     unsafe = check_html(html, sources)
     _build.diagnostics += unsafe
+    _release(src)
     return clean_html(html) if unsafe else html  # under `mkdocs serve`, nothing refused runs
+
+
+def _page_source(page: Page) -> str:
+    """The page's decoded source: as read in on_files, or read again if it was released."""
+    src = page.file.src_uri
+    if src in _build.released and page.file.abs_src_path is not None:
+        text, _ = decode_source(f"{_build.docs_path}/{src}", Path(page.file.abs_src_path).read_bytes())
+        return text or ""
+    return _build.sources.get(src, "")
+
+
+def _release(src: str) -> None:
+    """The page is checked: let go of its text, markers and links, which only its own events read.
+
+    Its links stay in its PageLinks for the link check; the text is dropped so that the build
+    does not hold every page's text to the end (MkDocs keeps its own copy in the page).
+    """
+    if src in _build.sources:
+        _build.sources[src] = ""
+        _build.released.add(src)
+    _build.book.markers.pop(src, None)
+    _build.book.links.pop(src, None)
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:

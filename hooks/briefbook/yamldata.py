@@ -78,9 +78,16 @@ class _Chunk:
     line: int
     """0-based line of ``start``."""
 
-    def compose(self) -> yaml.SequenceNode | None:
-        """The item as a one-item list, with the file's positions; None when it does not read alone."""
-        piece = self.text[self.start : self.end]
+    @property
+    def piece(self) -> str:
+        return self.text[self.start : self.end]
+
+    def compose(self, *, moved: bool = True) -> yaml.SequenceNode | None:
+        """The item as a one-item list, with the file's positions; None when it does not read alone.
+
+        With ``moved=False`` the positions are the item's own (line 0 is its first line).
+        """
+        piece = self.piece
         try:
             nested = _too_nested(piece)
             if nested is not None:
@@ -94,6 +101,8 @@ class _Chunk:
             return None
         if not isinstance(node, yaml.SequenceNode) or len(node.value) != 1:
             return None
+        if not moved:
+            return node
         for current in _nodes(node):  # libyaml's marks are read-only: new ones, moved to the file's place
             current.start_mark = self._moved(current.start_mark)
             current.end_mark = self._moved(current.end_mark)
@@ -184,29 +193,24 @@ def _load_by_item(
     if chunks is None:
         return None
     validator = _validator(schema, "items")
+    constructor = Loader("")  # builds the data of each item's nodes; it keeps nothing between documents
     entries, diagnostics = [], []
     for chunk in chunks:
-        node = chunk.compose()
+        node = chunk.compose(moved=False)  # an item's positions are moved to the file's only to report
         if node is None:
             return None
         try:
-            data = _construct(node)
+            item = constructor.construct_document(node)[0]
         except (yaml.YAMLError, RecursionError):
             return None
-        item, item_node = data[0], node.value[0]
-        diagnostics += duplicate_keys(path, node, Code.YAML) + markup_problems(path, node, text)
-        problems = _validate(validator, path, item, item_node, code, what, hints)
-        entries.append(Entry(item, None, problems, where=chunk, line=item_node.start_mark.line + 1))
+        diagnostics += duplicate_keys(path, node, Code.YAML, line_offset=chunk.line)
+        diagnostics += markup_problems(path, node, chunk.piece, line_offset=chunk.line)
+        problems: tuple[Diagnostic, ...] = ()
+        if validator.errors(item):
+            problems = _validate(validator, path, item, chunk.item(), code, what, hints)
+        entries.append(Entry(item, None, problems, where=chunk, line=chunk.line + node.value[0].start_mark.line + 1))
+    constructor.dispose()
     return entries, diagnostics
-
-
-def _construct(node: yaml.Node) -> Any:
-    """The data of a composed node, by the book's loading rules."""
-    loader = Loader("")
-    try:
-        return loader.construct_document(node)
-    finally:
-        loader.dispose()
 
 
 def duplicate_ids(path: str, entries: Sequence[Entry], code: Code, message: str, hint: str) -> dict[int, Diagnostic]:
