@@ -306,8 +306,15 @@ _START_TAG = re.compile(r"<([A-Za-z][^\s/>]*)")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _VALUE_READ = frozenset({"class", "type", "xmlns", "style"}) | _URL_ATTRIBUTES | _LOADS
 """The attributes whose values the allowlist reads (besides looking for url() in every value)."""
+_URL_READ = _URL_ATTRIBUTES | _LOADS
+"""The attributes whose value the allowlist reads as a URL (its scheme, its host)."""
 _CHECKED_LIMIT = 4096
-"""How many distinct elements the fast read remembers as checked (a bound on its memory)."""
+"""How many distinct elements the fast read remembers as allowed (a bound on its memory)."""
+_ALLOWED: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+"""Elements (name and the attribute values the allowlist reads) found allowed, on any page so far.
+
+The verdict on an element depends on nothing else, so the footnote and link markup every page
+repeats is checked once per build, not once per page."""
 
 
 def _clean_by_lexbor(html: str) -> bool:
@@ -326,7 +333,6 @@ def _clean_by_lexbor(html: str) -> bool:
     if tree is None or tree.body is None:
         return False
     built: Counter[str] = Counter()
-    checked: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
     for node in tree.body.traverse():
         name = node.tag or "-"
         if name[0] in "-_#" or name in _DOCUMENT:  # text, comments, the document's own elements
@@ -341,13 +347,15 @@ def _clean_by_lexbor(html: str) -> bool:
                 value = value or ""
                 # The check reads few values; others only for url(): ids and titles need not make elements distinct.
                 keep = attribute in _VALUE_READ or "url(" in value.lower()
+                if keep and attribute in _URL_READ and value.startswith(("#", ".")):
+                    value = value[0]  # a fragment or a relative path: no scheme, no host, whatever follows
                 first[attribute] = value if keep else ""
         key = (name, tuple(first.items()))
-        if key not in checked:  # the same element with the same attributes is checked once
+        if key not in _ALLOWED:  # the same element with the same attributes is checked once
             if _check_tag(_Tag(name, key[1], f"<{name}")):
                 return False
-            if len(checked) < _CHECKED_LIMIT:
-                checked.add(key)
+            if len(_ALLOWED) < _CHECKED_LIMIT:
+                _ALLOWED.add(key)
     written = Counter(name.lower() for name in _START_TAG.findall(html))
     if any(built[name] < count for name, count in written.items()):
         return False  # a tag the browser drops, reads as text or puts in <head>: the standard parser still sees it

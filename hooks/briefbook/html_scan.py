@@ -27,18 +27,14 @@ _TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])|>")
 
 @functools.lru_cache(maxsize=8)  # the allowlist check and the scan read the same content
 def unterminated_tags(html: str) -> int:
-    """Count the tags that no ``>`` closes before the next tag opens, and comments never closed (linear time)."""
-    count = 0
-    pending = False
-    for match in _TAG_OPEN.finditer(html):
-        if match.group() == ">":
-            pending = False
-        else:
-            count += pending
-            pending = True
-    count += pending
+    """Count the tags that no ``>`` closes before the next tag opens, and comments never closed (linear time).
+
+    Each tag opening is followed by a ``>`` (it is closed), by another opening or by the end:
+    so the unclosed ones are the openings less the openings a ``>`` follows.
+    """
+    tokens = "".join(_TAG_OPEN.findall(html))  # "<" and ">" as they come, in C
     last_close = html.rfind("-->")
-    return count + html.count("<!--", max(last_close, 0))
+    return tokens.count("<") - tokens.count("<>") + html.count("<!--", max(last_close, 0))
 
 
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())

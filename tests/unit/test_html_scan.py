@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefbook import PageHtml, scan_html
+from briefbook.html_scan import unterminated_tags
 
 IDS = {
     "heading-id": ('<h2 id="origins">Origins</h2>', {"origins"}),
@@ -163,3 +166,27 @@ def test_the_fast_scan_reads_a_repeated_attribute_as_a_browser_does() -> None:
 def test_the_standard_scan_also_keeps_the_first_of_repeated_attributes() -> None:
     html = '<a href="first.md" href="second.md" id="one" id="two">x</a>'
     assert _standard(html) == PageHtml(frozenset({"one"}), ("first.md",))
+
+
+def _unterminated_one_by_one(html: str) -> int:
+    """The count read token by token: an opening still pending when the next one comes, or at the end."""
+    count, pending = 0, False
+    for match in re.finditer(r"<(?=[A-Za-z/!?])|>", html):
+        if match.group() == ">":
+            pending = False
+        else:
+            count += pending
+            pending = True
+    last_close = html.rfind("-->")
+    return count + pending + html.count("<!--", max(last_close, 0))
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet="<>a/!?- \n", max_size=40))
+def test_unterminated_tags_counts_what_a_reading_token_by_token_counts(html: str) -> None:
+    assert unterminated_tags(html) == _unterminated_one_by_one(html)
+
+
+@pytest.mark.parametrize(("html", "expected"), [("<a>", 0), ("<a", 1), ("<a <b>", 1), ("<a<b<c", 3), ("<!-- x", 2)])
+def test_unterminated_tags_examples(html: str, expected: int) -> None:
+    assert unterminated_tags(html) == expected
