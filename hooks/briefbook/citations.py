@@ -382,9 +382,15 @@ _NOT_PROSE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"\d[\d,.:/-]*\d|\d")
+
+
 def _first_figure(body: str) -> tuple[int, str] | None:
+    if not _DIGIT.search(body):
+        return None  # most units: no digit at all, nothing to blank
     blanked = _NOT_PROSE.sub(lambda m: " " * len(m.group()), body)
-    match = re.search(r"\d[\d,.:/-]*\d|\d", blanked)
+    match = _FIGURE.search(blanked)
     return (match.start(), match.group()) if match else None
 
 
