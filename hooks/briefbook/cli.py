@@ -51,7 +51,9 @@ from .resources import check_css_resources, check_page_resources
 from .textio import decode_source
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Mapping, Sequence
+
+    from .markdown_scan import SourceLink
 
 
 class _UsageError(Exception):
@@ -156,7 +158,8 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
     )
     data = load_book_data(docs, docs_path=docs_path)
     diagnostics += data.diagnostics
-    book = scan_book(texts, data, _slugify, docs_path=docs_path)
+    read = snippet_reader(dict(settings.markdown_extensions), root)
+    book = scan_book(texts, data, _slugify, docs_path=docs_path, read_snippet=read)
     diagnostics += book.diagnostics
     diagnostics += _check_rendered(texts, data, book, settings, root, docs_path)
     opt_outs.extend(render_opt_outs(book.opt_outs))
@@ -165,8 +168,7 @@ def _check_book(config: Path, site: Path | None, opt_outs: list[str]) -> list[Di
         unlisted = matching_paths(listed, settings.not_in_nav)
         diagnostics += check_pages_in_nav(settings.nav, index, docs_path=docs_path, not_in_nav=unlisted)
     index, built = _add_built_pages(index, site, use_directory_urls=directory_urls)
-    read = snippet_reader(dict(settings.markdown_extensions), root)
-    diagnostics += check_links([*_pages(texts, index, site, read), *built], index, docs_path=docs_path)
+    diagnostics += check_links([*_pages(texts, book.links, index, site), *built], index, docs_path=docs_path)
     if site is not None:
         diagnostics += _site_resources(site, _display(site, root))
     return diagnostics
@@ -225,7 +227,8 @@ def _check_links_only(path: Path, site: Path | None, *, flat: bool) -> list[Diag
     )
     index, built = _add_built_pages(index, site, use_directory_urls=directory_urls)
     reader = snippet_reader(dict(settings.markdown_extensions), path.parent) if not path.is_dir() else None
-    return diagnostics + check_links([*_pages(texts, index, site, reader), *built], index, docs_path=docs_path)
+    links = {src: page_links(text, reader) for src, text in texts.items()}
+    return diagnostics + check_links([*_pages(texts, links, index, site), *built], index, docs_path=docs_path)
 
 
 def _read_config(config: Path, shown: str) -> tuple[SiteConfig | None, list[Diagnostic]]:
@@ -342,19 +345,20 @@ def _read_pages(docs: Path, docs_path: str, listed: list[str]) -> tuple[dict[str
 
 
 def _pages(
-    texts: dict[str, str], index: SiteIndex, site: Path | None, read: Callable[[str], str | None] | None
+    texts: dict[str, str], links: Mapping[str, list[SourceLink]], index: SiteIndex, site: Path | None
 ) -> list[PageLinks]:
+    """Each page with its links as the book scan read them, and its built HTML when there is a site."""
     if site is not None and not site.is_dir():
         raise _UsageError(f"no built site at {site}; build it first (mkdocs build)")
     pages = []
-    for src, text in texts.items():
+    for src in texts:
         html = None
         file = index.by_src.get(src)
         if site is not None and file is not None:
             built = site / _dest(file.url)
             if built.is_file():
                 html = scan_html(built.read_text(encoding="utf-8", errors="replace"))
-        pages.append(PageLinks(src, page_links(text, read), html))
+        pages.append(PageLinks(src, links[src], html))
     return pages
 
 
