@@ -87,16 +87,8 @@ class _Chunk:
 
         With ``moved=False`` the positions are the item's own (line 0 is its first line).
         """
-        piece = self.piece
         try:
-            nested = _too_nested(piece)
-            if nested is not None:
-                return None
-            loader = _loader(piece)
-            try:
-                node = loader.get_single_node()
-            finally:
-                loader.dispose()
+            node = compose(self.piece)
         except (yaml.YAMLError, RecursionError):
             return None
         if not isinstance(node, yaml.SequenceNode) or len(node.value) != 1:
