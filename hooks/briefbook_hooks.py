@@ -281,8 +281,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if missing:  # said above, at the citation: not again as a missing back-reference anchor
             links = tuple(link for link in page_html.links if link.removeprefix("#") not in missing)
             page_html = PageHtml(page_html.ids, links)
-    done = _build.pages.get(src)  # a page rendered twice keeps the links read the first time
-    _build.pages[src] = PageLinks(src, done.links if done else _source_links(src, source), page_html)
+    _build.pages[src] = PageLinks(src, _source_links(src, source), page_html)
     sources = [SourceText(path, source), *_build.data.files]
     unsafe = check_html(html, sources)
     _build.diagnostics += unsafe
