@@ -197,8 +197,7 @@ def check_links(pages: Iterable[PageLinks], index: SiteIndex, *, docs_path: str 
     """
     pages = list(pages)
     anchors = {p.src: p.html.ids for p in pages if p.html is not None}
-    writers: dict[str, str | None] = {}
-    """Each target as written, by the one page that writes it (None when several do)."""
+    writers: dict[str, str | None] = {}  # each target as written, by the one page that writes it (None: several)
     for page in pages:
         for link in page.links:
             if writers.setdefault(link.target, page.src) != page.src:
