@@ -331,7 +331,7 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Fill the page's Content-Security-Policy with its inline scripts' hashes; check what it loads."""
-    _build.written += check_page_resources(f"{_build.site_path}/{page.file.dest_uri}", output)
+    _build.written += check_page_resources(f"{_build.site_path}/{page.file.dest_uri}", output, page.content)
     return add_script_hashes(output)
 
 

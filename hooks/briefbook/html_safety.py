@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 import nh3
 
 from .diagnostics import Code, Diagnostic
-from .html_scan import UNTERMINATED_LIMIT, lexbor_tree, unterminated_tags
+from .html_scan import UNTERMINATED_LIMIT, closed_parts, lexbor_tree, unterminated_tags
 from .markdown_scan import mask_markdown
 from .textio import LineIndex
 
@@ -284,7 +284,7 @@ def _findings(html: str) -> list[_Finding]:
     if broken > UNTERMINATED_LIMIT:
         message = f"{broken} tags or comments are never closed; the page's HTML cannot be read safely"
         return [_Finding(message, ("<",), "write plain Markdown; escape a literal < as &lt;")]
-    if _clean_by_lexbor(html):
+    if _clean(html):
         return []
     parsed = _tags(html)
     found: list[_Finding] = []
@@ -315,6 +315,17 @@ _ALLOWED: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
 
 The verdict on an element depends on nothing else, so the footnote and link markup every page
 repeats is checked once per build, not once per page."""
+
+
+def _clean(html: str) -> bool:
+    """Whether the content is certainly allowed: read in parts when it is long (see ``closed_parts``)."""
+    parts = closed_parts(html)
+    if parts is None:
+        return _clean_by_lexbor(html)
+    for part in parts:
+        if part is None or not _clean_by_lexbor(part):
+            return _clean_by_lexbor(html)  # the whole is read at once, to say the same as when it is short
+    return True
 
 
 def _clean_by_lexbor(html: str) -> bool:

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import functools
 import re
+import secrets
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 UNTERMINATED_LIMIT = 100
 """How many unterminated tags or comments a page may hold before it is not parsed at all.
@@ -135,6 +139,11 @@ def scan_html(html: str) -> PageHtml:
     """
     if unterminated_tags(html) > UNTERMINATED_LIMIT:
         return PageHtml(frozenset(), ())  # the allowlist check refuses such a page
+    parts = closed_parts(html)
+    if parts is not None:
+        scanned = _scan_parts(parts)
+        if scanned is not None:
+            return scanned
     fast = _scan_by_lexbor(html)
     if fast is not None:
         return fast
@@ -144,6 +153,84 @@ def scan_html(html: str) -> PageHtml:
     root = next((kind for kind in _ROOTS if kind in collector.roots), None)
     links = tuple(href for href, inside in collector.links if root is None or root in inside)
     return PageHtml(frozenset(collector.ids), links, _code_lines(collector.code))
+
+
+PART_CHARS = 1 << 16
+"""Content longer than this is read in parts of about this size, when each is shown to parse alone as it
+parses within the whole (:func:`closed_parts`): a browser's tree takes about 13 times the text's size."""
+
+_END_ID = f"briefbook-end-{secrets.token_hex(8)}"
+_END = f'<abbr id="{_END_ID}"></abbr>'
+"""Appended to each part: where it lands in the part's tree tells whether the part ended closed.
+
+Its id is new in each process, so that no page can write it beforehand."""
+
+
+def closed_parts(html: str, context: str = "") -> Iterator[str | None] | None:
+    """The content in parts that each parse alone as within the whole, or None when it is short enough to read whole.
+
+    Each part is the ``context`` (what comes before the content in a page, if anything), a piece
+    of the content and the end mark, and is parsed (:func:`lexbor_tree` holds its tree); None in
+    their stead says that no closed part could be found, and the whole must be read at once.
+
+    A piece ends before a line's first tag. Read alone, a piece parses as it does within the whole
+    if, after it, the parser is back where it began: reading text (not inside a tag, an
+    attribute, a comment or raw text), with the same elements open and no formatting element to
+    reopen. Then the end mark, an element that no content model moves, is the last child of the
+    element it lands in after the context alone; else it lands inside what was left open, before
+    a table that was, or in a tag, an attribute, a comment or text. The next piece begins with
+    ``<``, which leaves every state the text could end in as it would leave it before the end
+    mark. So the whole's tree is the pieces' trees one after the other. A piece that is not
+    closed is tried longer, to the next places it may end.
+    """
+    if len(html) <= PART_CHARS:
+        return None
+    return _parts(html, context)
+
+
+_PART_START = re.compile(r"\n<(?!/)")
+"""Where a piece may end: before a line's first tag, not an end tag (which closes what the piece opened)."""
+_PART_TRIES = 16
+"""How many places a piece may end at are tried before the whole is read at once."""
+
+
+def _parts(html: str, context: str) -> Iterator[str | None]:
+    where = _end_place(lexbor_tree(context + _END))
+    start = 0
+    while start < len(html):
+        part = _closed_part(html, start, context, where) if where is not None else None
+        yield part
+        if part is None:
+            return
+        start += len(part) - len(context) - len(_END)
+
+
+def _closed_part(html: str, start: int, context: str, where: tuple[str, ...]) -> str | None:
+    """The shortest closed part from ``start`` (a piece of at least PART_CHARS); None if none is found."""
+    cut = start + PART_CHARS
+    for _ in range(_PART_TRIES):
+        found = _PART_START.search(html, cut)
+        end = len(html) if found is None else found.start() + 1
+        part = context + html[start:end] + _END
+        if _end_place(lexbor_tree(part)) == where:
+            return part
+        if end == len(html):
+            return None
+        cut = end
+    return None
+
+
+def _end_place(tree: Any) -> tuple[str, ...] | None:
+    """The names of the elements the end mark is in, when it is the last child of the innermost; else None."""
+    found = tree.css_first(f"#{_END_ID}") if tree is not None else None
+    if found is None or found.tag != "abbr" or found.next is not None:
+        return None
+    names = []
+    parent = found.parent
+    while parent is not None:
+        names.append(parent.tag or "")
+        parent = parent.parent
+    return tuple(names)
 
 
 @functools.lru_cache(maxsize=1)  # the scan and the allowlist check read the same content
@@ -165,11 +252,13 @@ _ROOT_SELECTORS = {
 }
 
 
-def _scan_by_lexbor(html: str) -> PageHtml | None:
+def _scan_by_lexbor(html: str, *, part: bool = False) -> PageHtml | None:
     """:func:`scan_html` by Lexbor (selectolax), a browser's HTML5 parser in C; None without selectolax.
 
     A browser's parser also settles what the standard one reads its own way: of a repeated
-    attribute the first counts, and misnested markup is placed as a browser places it.
+    attribute the first counts, and misnested markup is placed as a browser places it. A
+    ``part`` of the content (:func:`closed_parts`) gives None when it holds a main content
+    root, which would make which links count depend on the other parts.
     """
     tree = lexbor_tree(html)
     if tree is None:
@@ -182,6 +271,8 @@ def _scan_by_lexbor(html: str) -> PageHtml | None:
         if node.tag == "a" and attributes.get("name") is not None:
             ids.add(attributes["name"] or "")
     roots = next((found for kind in _ROOTS if (found := tree.css(_ROOT_SELECTORS[kind]))), None)
+    if part and roots:
+        return None
     inside = {root.mem_id for root in roots} if roots else None  # the node's address: selectolax wraps anew
     links = []
     for node in tree.css(_LINKS):
@@ -190,6 +281,22 @@ def _scan_by_lexbor(html: str) -> PageHtml | None:
             links.append(value)
     code = [node.text(deep=True) for node in tree.css("pre") if not _within_pre(node)]
     return PageHtml(frozenset(ids), tuple(links), _code_lines(code))
+
+
+def _scan_parts(parts: Iterator[str | None]) -> PageHtml | None:
+    """:func:`scan_html` of content read in parts; None when a part is not closed or holds a main content root."""
+    ids: set[str] = set()
+    links: list[str] = []
+    code: set[str] = set()
+    for part in parts:
+        scanned = _scan_by_lexbor(part, part=True) if part is not None else None
+        if scanned is None:
+            return None
+        ids |= scanned.ids
+        links += scanned.links
+        code |= scanned.code_lines
+    ids.discard(_END_ID)
+    return PageHtml(frozenset(ids), tuple(links), frozenset(code))
 
 
 def _within_pre(node: Any) -> bool:

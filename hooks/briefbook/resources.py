@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 
 from .diagnostics import Code, Diagnostic
 from .html_safety import is_external
-from .html_scan import UNTERMINATED_LIMIT, unterminated_tags
+from .html_scan import PART_CHARS, UNTERMINATED_LIMIT, closed_parts, lexbor_tree, unterminated_tags
 from .textio import LineIndex
 
 _LOADING_RELS = frozenset(
@@ -81,7 +81,7 @@ def _css_urls(css: str) -> list[tuple[int, str]]:
     return [(m.start(), next(g for g in m.groups() if g is not None)) for m in _CSS_URL.finditer(css)]
 
 
-def check_page_resources(path: str, html: str) -> list[Diagnostic]:
+def check_page_resources(path: str, html: str, content: str | None = None) -> list[Diagnostic]:
     """Report every resource a built page would fetch from another host.
 
     Lexbor (through selectolax), a browser's HTML5 parser written in C, reads the page first and
@@ -91,8 +91,9 @@ def check_page_resources(path: str, html: str) -> list[Diagnostic]:
     Args:
         path: The built page's path, for diagnostics (``site/groups/bla.html``).
         html: The whole page, as written to the site.
+        content: The page's content as the theme put it in, if known: a long one is read in parts.
     """
-    external = _external_by_lexbor(html)
+    external = _external(html, content)
     if external == []:
         return []
     if unterminated_tags(html) > UNTERMINATED_LIMIT:
@@ -134,14 +135,40 @@ def _attribute_loads(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
 _LOADERS = "[src], [srcset], [poster], [data], link[href], meta[http-equiv], [style], style, pre"
 
 
+def _external(html: str, content: str | None) -> list[tuple[str, str]] | None:
+    """:func:`_external_by_lexbor` of the page; of a long content, read in parts after what comes before it.
+
+    The page is then the theme around the content, read with the content left out, and the
+    content in parts each read after what comes before it in the page (``closed_parts``).
+    Each part is shown to end where the theme's next element begins as it would after the
+    content, and the content to be followed by a tag or white space (not by text that would
+    finish a ``<`` left at its end): so the theme around it reads as it does in the page.
+    """
+    at = html.find(content) if content is not None and len(content) > PART_CHARS else -1
+    after = html[at + len(content) :] if content is not None and at >= 0 else ""
+    if content is None or at < 0 or not (after[:1] in ("", "<") or after[:1].isspace()):
+        return _external_by_lexbor(html)
+    before = html[:at]
+    found: list[tuple[str, str]] = []
+    for part in closed_parts(content, before) or (None,):
+        external = _external_by_lexbor(part) if part is not None else None
+        if external is None:
+            return _external_by_lexbor(html)  # no closed part: the whole is read at once
+        found += external
+    theme = _external_by_lexbor(before + after)
+    return None if theme is None else found + theme
+
+
 def _external_by_lexbor(html: str) -> list[tuple[str, str]] | None:
     """What a browser would fetch from another host, as (what, url); None without selectolax."""
-    try:
-        from selectolax.lexbor import LexborHTMLParser
-    except ImportError:
+    tree = lexbor_tree(html)
+    if tree is None:
         return None
     found: list[tuple[str, str]] = []
-    for node in LexborHTMLParser(html).css(_LOADERS):
+    nodes = tree.css(_LOADERS)
+    del tree
+    lexbor_tree.cache_clear()  # the nodes hold the tree; it goes with them
+    for node in nodes:
         tag = node.tag or ""
         values: dict[str, str] = {}
         for name, value in node.attributes.items():
