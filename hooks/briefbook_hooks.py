@@ -81,6 +81,7 @@ from briefbook import (
     timeline_rows,
     undecodable_names,
     unrendered_citations,
+    without_settled_links,
 )
 
 if TYPE_CHECKING:
@@ -281,6 +282,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if missing:  # said above, at the citation: not again as a missing back-reference anchor
             links = tuple(link for link in page_html.links if link.removeprefix("#") not in missing)
             page_html = PageHtml(page_html.ids, links)
+    if not page.file.inclusion.is_excluded():
+        page_html = without_settled_links(page_html)  # kept to the end for the links of other pages
     _build.pages[src] = PageLinks(src, _source_links(src, source), page_html)
     sources = [SourceText(path, source), *_build.data.files]
     unsafe = check_html(html, sources)

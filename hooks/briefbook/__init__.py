@@ -83,6 +83,7 @@ from .links import (
     page_url,
     read_pages_file,
     render_pages_file,
+    without_settled_links,
 )
 from .markdown_scan import (
     LinkKind,
@@ -255,6 +256,7 @@ __all__ = [
     "SourceLink",
     "check_front_matter",
     "check_links",
+    "without_settled_links",
     "check_nav",
     "check_pages_in_nav",
     "decode_source",

@@ -15,6 +15,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -267,9 +268,9 @@ def _scan_by_lexbor(html: str, *, part: bool = False) -> PageHtml | None:
     for node in tree.css("[id], a[name]"):
         attributes = node.attributes
         if attributes.get("id") is not None:
-            ids.add(attributes["id"] or "")
+            ids.add(intern(attributes["id"] or ""))  # the same on many pages (footnotes, sections): kept once
         if node.tag == "a" and attributes.get("name") is not None:
-            ids.add(attributes["name"] or "")
+            ids.add(intern(attributes["name"] or ""))
     roots = next((found for kind in _ROOTS if (found := tree.css(_ROOT_SELECTORS[kind]))), None)
     if part and roots:
         return None

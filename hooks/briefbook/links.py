@@ -30,12 +30,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from .diagnostics import Code, Diagnostic
+from .html_scan import PageHtml
 from .markdown_scan import LinkKind, SourceLink
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Mapping, Sequence
-
-    from .html_scan import PageHtml
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
 _WINDOWS_PATH = re.compile(r"[A-Za-z]:[\\/]")
@@ -182,6 +181,26 @@ def index_paths(
         else:
             files.append(SiteFile(src, quote(src), False, src in excluded))
     return SiteIndex(files)
+
+
+def without_settled_links(html: PageHtml) -> PageHtml:
+    """The rendered page less the links that cannot fail: to anchors of its own that it has, and to other hosts.
+
+    They are most of a cited page's links. Leaving them out pairs the page's other links with its
+    source as before, so the check says the same; a build that keeps every page's links to the
+    end keeps less. (Keep a page left out of the site whole: its links to itself lead nowhere published.)
+    """
+    links = tuple(link for link in html.links if not _settled(link, html.ids))
+    return html if len(links) == len(html.links) else PageHtml(html.ids, links, html.code_lines)
+
+
+def _settled(href: str, ids: frozenset[str]) -> bool:
+    """Whether a link of a page with these anchors resolves whatever the other pages hold (see ``_resolve``)."""
+    if href[:1] == "#":
+        return href == "#" or unquote(href[1:]) in ids
+    if href.startswith("//"):
+        return True
+    return bool(_SCHEME.match(href)) and not _WINDOWS_PATH.match(href) and not href.lower().startswith("file:")
 
 
 def check_links(pages: Iterable[PageLinks], index: SiteIndex, *, docs_path: str = "docs") -> list[Diagnostic]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefbook import (
     PageHtml,
@@ -16,6 +18,7 @@ from briefbook import (
     page_url,
     render_diagnostic,
     scan_links,
+    without_settled_links,
 )
 
 PATHS = [
@@ -560,3 +563,64 @@ def test_the_pages_file_says_where_each_page_was_published() -> None:
     index = index_paths(["index.md", "blog/posts/first.md"], urls=urls)
     assert index.by_url["blog/2024/01/15/first-post/"].src == "blog/posts/first.md"
     assert read_pages_file("not json") == read_pages_file('{"version": 2, "pages": {}}') == {}
+
+
+_WRITTEN = [
+    "[own](#own)",
+    "[missing](#missing)",
+    "[other](other.md#custom-id)",
+    "[other](other.md#nope)",
+    "[self](index.md#own)",
+    "[ext](https://example.org/)",
+    "[mail](mailto:a@example.org)",
+    '<a href="#own">own</a>',
+    '<a href="C:/x">drive</a>',
+    "[top](#)",
+]
+_RENDERED = [
+    "#own",
+    "#missing",
+    "#",
+    "#%6Fwn",
+    "other/#custom-id",
+    "other/#nope",
+    "other.md#custom-id",
+    "./#own",
+    "https://example.org/",
+    "//example.org/x",
+    "mailto:a@example.org",
+    "file:///etc/passwd",
+    "FILE:x",
+    "C:/x",
+    "gone/",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WRITTEN), max_size=8),
+    st.lists(st.sampled_from(_RENDERED), max_size=12),
+    st.sets(st.sampled_from(["own", "other", "missing-not"]), max_size=3),
+)
+def test_links_that_cannot_fail_are_not_kept(written: list[str], rendered: list[str], ids: set[str]) -> None:
+    """A page less its links that cannot fail is checked as the page whole."""
+    text = "\n\n".join(written) + "\n"
+    html = PageHtml(frozenset(ids), tuple(rendered))
+    kept = without_settled_links(html)
+    assert set(kept.links) <= set(rendered)
+
+    def diagnostics(page: PageHtml) -> list[str]:
+        pages = [
+            PageLinks("index.md", scan_links(text), page),
+            PageLinks("other.md", [], PageHtml(frozenset({"custom-id"}), ())),
+        ]
+        return [render_diagnostic(d) for d in check_links(pages, INDEX)]
+
+    assert diagnostics(kept) == diagnostics(html)
+
+
+def test_the_links_kept_are_those_that_may_fail() -> None:
+    html = PageHtml(
+        frozenset({"own"}), ("#own", "#", "#missing", "https://example.org/", "//cdn", "file:///x", "../other/#a")
+    )
+    assert without_settled_links(html).links == ("#missing", "file:///x", "../other/#a")
