@@ -198,6 +198,11 @@ def _settled(href: str, ids: frozenset[str]) -> bool:
     """Whether a link of a page with these anchors resolves whatever the other pages hold (see ``_resolve``)."""
     if href[:1] == "#":
         return href == "#" or unquote(href[1:]) in ids
+    return _other_host(href)
+
+
+def _other_host(href: str) -> bool:
+    """Whether a link leads to another host (``//host``, or a scheme other than a drive letter or ``file:``)."""
     if href.startswith("//"):
         return True
     return bool(_SCHEME.match(href)) and not _WINDOWS_PATH.match(href) and not href.lower().startswith("file:")
@@ -336,12 +341,10 @@ class _PageChecker:
         """Return where ``href`` leads; None for an external link; raise _Problem if nowhere."""
         if href.startswith("#"):  # most links of a cited page: its footnotes and back-references
             return _Target(self.file, unquote(href[1:]))
-        if href.startswith("//"):
+        if _other_host(href):
             return None
         if _WINDOWS_PATH.match(href) or href.lower().startswith("file:"):
             raise _Problem(Code.ESCAPE, f"'{href}' is an absolute filesystem path", "link relative to this page")
-        if _SCHEME.match(href):
-            return None
         path, hash_, fragment = href.partition("#")
         path = path.partition("?")[0]
         frag = unquote(fragment) if hash_ else None
