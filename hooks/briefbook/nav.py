@@ -17,6 +17,7 @@ import yaml
 
 from .diagnostics import Code, Diagnostic
 from .textio import yaml_problem
+from .yamldata import compose_plain
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
@@ -72,7 +73,7 @@ def parse_config(path: str, text: str) -> tuple[SiteConfig, list[Diagnostic]]:
     """
     default = SiteConfig("docs", "site", True, None)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = compose_plain(text)
     except (yaml.YAMLError, RecursionError) as error:
         line, col, problem = yaml_problem(error, text)
         return default, [Diagnostic(path, line, col, Code.YAML, f"mkdocs.yml is not valid YAML: {problem}")]

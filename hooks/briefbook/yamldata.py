@@ -381,6 +381,24 @@ def _too_nested(text: str) -> yaml.YAMLError | None:
     return None
 
 
+def compose_plain(text: str) -> yaml.Node | None:
+    """Compose YAML as PyYAML's safe loader does, aliases and tags allowed (as ``mkdocs.yml`` uses them).
+
+    libyaml composes it when the text is shallow enough for its C recursion; text it refuses is
+    composed again by the pure-Python loader, so the message and its position are that loader's.
+
+    Raises:
+        yaml.YAMLError: The text is not valid YAML.
+        RecursionError: It nests too deeply to compose.
+    """
+    if FastLoader is not None and _depth_bound(text) <= MAX_FAST_DEPTH and _too_nested(text) is None:
+        try:
+            return yaml.compose(text, Loader=yaml.CSafeLoader)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def compose(text: str) -> yaml.Node | None:
     """Compose one YAML document with :class:`Loader`, keeping every node's position.
 

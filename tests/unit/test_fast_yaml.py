@@ -21,7 +21,7 @@ from briefbook.yamldata import Loader, _Checked, _loader, _validator
 from conftest import ROOT
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 DATA = {
     "sources.yaml": "sources.schema.json",
@@ -76,6 +76,37 @@ def test_text_the_c_loader_would_not_read_the_same_way_goes_to_the_pure_loader(t
             loader.dispose()
 
     assert outcome(_loader(text)) == outcome(Loader(text))
+
+
+PLAIN_TEXTS = {
+    "the-book-config": (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+    "alias": "a: &x [1, 2]\nb: *x\n",
+    "tags": "a: !ENV [HOME, x]\nb: !!python/name:material.extensions.emoji.twemoji\n",
+    "unclosed": "nav: [a.md\n",
+    "bad-indent": "nav:\n  - a.md\n - b.md\n",
+    "undefined-alias": "site_name: *name\n",
+    "deep-blocks": "- " * 600 + "x\n",
+    "deep-flow": "a: " + "[" * 3000 + "\n",
+}
+
+
+@pytest.mark.parametrize("text", PLAIN_TEXTS.values(), ids=PLAIN_TEXTS.keys())
+def test_compose_plain_gives_what_the_pure_safe_loader_gives(text: str) -> None:
+    def outcome(compose: Callable[[str], yaml.Node | None]) -> object:
+        try:
+            return _tree(compose(text))
+        except (yaml.YAMLError, RecursionError) as error:
+            return f"{type(error).__name__}: {error}"
+
+    assert outcome(yamldata.compose_plain) == outcome(lambda t: yaml.compose(t, Loader=yaml.SafeLoader))
+
+
+def test_compose_plain_takes_the_c_composer_for_the_book_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the pure-Python composer was used")
+
+    monkeypatch.setattr(yaml.SafeLoader, "get_single_node", refuse)
+    assert isinstance(yamldata.compose_plain(PLAIN_TEXTS["the-book-config"]), yaml.MappingNode)
 
 
 def _variants(value: object) -> Iterator[object]:
