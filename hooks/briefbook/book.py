@@ -32,7 +32,7 @@ from .citations import (
 from .claims import Claim, in_commentary_order, load_claims, render_claims
 from .diagnostics import Code, Diagnostic, render_code_table
 from .events import Event, events_of, load_events, render_attacks
-from .frontmatter import check_front_matter, front_matter_texts, page_reviewed
+from .frontmatter import page_reviewed, read_front_matter
 from .glossary import ABBREVIATIONS, Term, check_acronyms, load_terms, render_glossary
 from .html_safety import SourceText
 from .markdown_scan import SourceLink, check_nesting, page_links
@@ -263,8 +263,8 @@ def scan_book(
     groups = {group.id: group for group in data.groups}
     for src, text in pages.items():
         path = f"{docs_path}/{src}"
-        scan.diagnostics += check_front_matter(path, text)
-        front = front_matter_texts(text)
+        front, problems = read_front_matter(path, text)
+        scan.diagnostics += problems
         if reviewed := page_reviewed(front):
             scan.reviewed[src] = reviewed
         nesting = check_nesting(path, text)

@@ -19,9 +19,9 @@ from .textio import yaml_problem
 _OPEN = re.compile(r"---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 REQUIRED = ("title", "description", "reviewed")
+"""The keys every page must have."""
 _MARKUP = '<>"'
 """Characters the theme prints unescaped from the title and description into the page's HTML."""
-"""The keys every page must have."""
 
 
 def check_front_matter(path: str, text: str) -> list[Diagnostic]:
@@ -34,11 +34,16 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
     Returns:
         The problems found, each at the line it concerns.
     """
+    return read_front_matter(path, text)[1]
+
+
+def read_front_matter(path: str, text: str) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Read a page's front matter once: :func:`front_matter_texts` and :func:`check_front_matter` of it."""
     required = ", ".join(REQUIRED)
     opening = _OPEN.match(text)
     closing = _CLOSE.search(text, opening.end()) if opening else None
     if opening is None or closing is None:
-        return [
+        return {}, [
             Diagnostic(
                 path,
                 1,
@@ -53,13 +58,16 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
         node = yamldata.compose(block)
     except (yaml.YAMLError, RecursionError) as error:
         line, col, problem = yaml_problem(error, block)
-        return [Diagnostic(path, line + 1, col, Code.FRONTMATTER, f"front matter is not valid YAML: {problem}")]
+        return {}, [Diagnostic(path, line + 1, col, Code.FRONTMATTER, f"front matter is not valid YAML: {problem}")]
     if not isinstance(node, yaml.MappingNode):
-        return [Diagnostic(path, 2, 1, Code.FRONTMATTER, "front matter must be a mapping of keys to values")]
+        return {}, [Diagnostic(path, 2, 1, Code.FRONTMATTER, "front matter must be a mapping of keys to values")]
     values: dict[str, yaml.Node] = {}
+    texts: dict[str, str] = {}
     for key, value in node.value:
         if isinstance(key, yaml.ScalarNode):
             values[key.value] = value
+            if isinstance(value, yaml.ScalarNode) and value.tag != "tag:yaml.org,2002:null":
+                texts.setdefault(str(key.value), str(value.value))
     diagnostics = yamldata.duplicate_keys(path, node, Code.FRONTMATTER, line_offset=1)
     for key in REQUIRED:
         if key not in values:
@@ -97,7 +105,7 @@ def check_front_matter(path: str, text: str) -> list[Diagnostic]:
                     "write it as YYYY-MM-DD",
                 )
             )
-    return diagnostics
+    return texts, diagnostics
 
 
 def page_title(text: str) -> str | None:
@@ -113,22 +121,7 @@ def page_reviewed(values: dict[str, str]) -> str | None:
 
 def front_matter_texts(text: str) -> dict[str, str]:
     """Return the keys of a page's front matter that hold text, with their text (empty when it has none)."""
-    opening = _OPEN.match(text)
-    closing = _CLOSE.search(text, opening.end()) if opening else None
-    if opening is None or closing is None:
-        return {}
-    try:
-        node = yamldata.compose(text[opening.end() : closing.start()])
-    except (yaml.YAMLError, RecursionError):
-        return {}  # check_front_matter reports it
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    values: dict[str, str] = {}
-    for name, value in node.value:
-        is_text = isinstance(value, yaml.ScalarNode) and value.tag != "tag:yaml.org,2002:null"
-        if isinstance(name, yaml.ScalarNode) and is_text:
-            values.setdefault(str(name.value), str(value.value))
-    return values
+    return read_front_matter("", text)[0]
 
 
 def _is_iso_date(value: str) -> bool:

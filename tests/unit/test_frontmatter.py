@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
-from briefbook import check_front_matter, render_diagnostic
+from briefbook import check_front_matter, render_diagnostic, yamldata
+from briefbook.book import BookData, scan_book
+from briefbook.frontmatter import front_matter_texts, read_front_matter
+from briefbook.registry import Registry
 
 GOOD = {
     "plain": "---\ntitle: T\ndescription: D\nreviewed: 2026-11-24\n---\n\n# T\n",
@@ -172,3 +176,36 @@ def test_deeply_nested_yaml_is_a_diagnostic_not_a_traceback() -> None:
     text = "---\ntitle: " + "[" * 5000 + "\n---\n"
     [diagnostic] = check_front_matter("docs/p.md", text)
     assert diagnostic.line == 2
+
+
+TEXTS = {
+    "plain": (GOOD["plain"], {"title": "T", "description": "D", "reviewed": "2026-11-24"}),
+    "lists-and-nulls-are-not-text": ("---\ntitle: ~\ntags: [a]\ndescription: D\n---\n", {"description": "D"}),
+    "the-first-of-a-repeated-key": ("---\ntitle: A\ntitle: B\n---\n", {"title": "A"}),
+    "not-a-mapping": ("---\n- a\n---\n", {}),
+    "not-yaml": ("---\ntitle: [a\n---\n", {}),
+    "none": ("# T\n", {}),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), TEXTS.values(), ids=TEXTS.keys())
+def test_one_reading_gives_the_texts_and_the_problems(text: str, expected: dict[str, str]) -> None:
+    texts, problems = read_front_matter("docs/p.md", text)
+    assert (texts, problems) == (expected, check_front_matter("docs/p.md", text))
+    assert front_matter_texts(text) == expected
+
+
+def test_the_book_scan_composes_each_page_front_matter_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    composed: list[str] = []
+    compose = yamldata.compose
+
+    def counted(text: str) -> yaml.Node | None:
+        composed.append(text)
+        return compose(text)
+
+    pages = {f"p{n}.md": f"---\ntitle: P{n}\ndescription: D\nreviewed: 2026-11-24\n---\n\nText.\n" for n in range(3)}
+    data = BookData(Registry("docs/sources.yaml", {}), [], "docs/data/claims.yaml", [])
+    monkeypatch.setattr(yamldata, "compose", counted)
+    scan = scan_book(pages, data, lambda text: text)
+    assert scan.reviewed == dict.fromkeys(pages, "2026-11-24")
+    assert sorted(composed) == sorted(text[4 : text.index("---\n", 4)] for text in pages.values())
