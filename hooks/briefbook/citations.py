@@ -31,7 +31,7 @@ import yaml
 from .diagnostics import Code, Diagnostic
 from .markdown_scan import is_reference_definition, mask_markdown, paragraph_ends, split_units
 from .registry import KINDS, language_name, render_date
-from .textio import LineIndex, line_col
+from .textio import LineIndex, line_col, line_index
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -128,7 +128,7 @@ def parse_markers(path: str, text: str) -> tuple[list[Marker], list[Diagnostic]]
     markers: list[Marker] = []
     diagnostics: list[Diagnostic] = []
     paragraph_end = paragraph_ends(masked)
-    lines = LineIndex(text)
+    lines = line_index(text)
     next_close = -1  # the first ']' after the current '[', kept so that a run of '[' is read once
     start = masked.find("[")
     while start >= 0:
@@ -336,7 +336,7 @@ def check_uncited(path: str, text: str, markers: Iterable[Marker]) -> tuple[list
         The ``uncited`` diagnostics and the opt-outs that exempted a unit.
     """
     masked = mask_markdown(text)
-    index = LineIndex(text)
+    index = line_index(text)
     cited_lines = sorted({index.position(m.start)[0] for m in markers})
     lines = masked.split("\n")
     original = text.split("\n")

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .diagnostics import Code, Diagnostic
-from .textio import LineIndex
+from .textio import line_index
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -237,7 +237,7 @@ def scan_links(text: str) -> list[SourceLink]:
             found.append((start, text[start : attr.end(group)], LinkKind.HTML))
     found.sort(key=lambda item: item[0])
     links = []
-    lines = LineIndex(text)
+    lines = line_index(text)
     for offset, target, kind in found:
         line, col = lines.position(offset)
         start = offset - col + 1

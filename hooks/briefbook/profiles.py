@@ -28,7 +28,7 @@ from .citations import CiteItem, data_citations, render_marker
 from .diagnostics import Code, Diagnostic
 from .events import render_event_date
 from .markdown_scan import mask_markdown
-from .textio import LineIndex
+from .textio import LineIndex, line_index
 from .yamldata import diagnostic_at, load_document, node_at, path_text
 
 if TYPE_CHECKING:
@@ -363,7 +363,7 @@ def check_profile_page(path: str, text: str, group: str) -> list[Diagnostic]:
         one if the Major attacks section lacks ``<!-- data: attacks ID -->``.
     """
     masked = mask_markdown(text)
-    lines = LineIndex(text)
+    lines = line_index(text)
     expected = {title.casefold(): (index, title, anchor) for index, (title, anchor) in enumerate(SECTIONS)}
     found: list[tuple[int, int, int]] = []  # (template index, line, col)
     diagnostics = []

@@ -7,6 +7,7 @@ leading BOM is removed and CRLF stays as written (``\\r`` is not a column).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 import yaml
@@ -67,6 +68,12 @@ class LineIndex:
         """Return the 1-based line and column of a character offset."""
         line = bisect.bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
+
+
+@functools.lru_cache(maxsize=4)  # the checks of a page read it one after another: its index is built once
+def line_index(text: str) -> LineIndex:
+    """Return the :class:`LineIndex` of a text, shared by every check that reads it."""
+    return LineIndex(text)
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from .citations import OptOut
 from .diagnostics import Code, Diagnostic, Severity
 from .markdown_scan import mask_markdown, split_units
-from .textio import LineIndex
+from .textio import line_index
 from .yamldata import load_entries
 
 if TYPE_CHECKING:
@@ -200,7 +200,7 @@ def check_wording(
     original = text.split("\n")
     units = split_units(lines) + [(i, i) for i, line in enumerate(lines) if _HEADING.match(line)]
     units.sort()
-    index = LineIndex(text)
+    index = line_index(text)
     starts = [0]
     for text_line in lines[:-1]:
         starts.append(starts[-1] + len(text_line) + 1)

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from briefbook import check_front_matter, render_diagnostic, yamldata
-from briefbook.book import BookData, scan_book
+from briefbook import check_front_matter, render_diagnostic
 from briefbook.frontmatter import front_matter_texts, read_front_matter
-from briefbook.registry import Registry
 
 GOOD = {
     "plain": "---\ntitle: T\ndescription: D\nreviewed: 2026-11-24\n---\n\n# T\n",
@@ -193,19 +190,3 @@ def test_one_reading_gives_the_texts_and_the_problems(text: str, expected: dict[
     texts, problems = read_front_matter("docs/p.md", text)
     assert (texts, problems) == (expected, check_front_matter("docs/p.md", text))
     assert front_matter_texts(text) == expected
-
-
-def test_the_book_scan_composes_each_page_front_matter_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    composed: list[str] = []
-    compose = yamldata.compose
-
-    def counted(text: str) -> yaml.Node | None:
-        composed.append(text)
-        return compose(text)
-
-    pages = {f"p{n}.md": f"---\ntitle: P{n}\ndescription: D\nreviewed: 2026-11-24\n---\n\nText.\n" for n in range(3)}
-    data = BookData(Registry("docs/sources.yaml", {}), [], "docs/data/claims.yaml", [])
-    monkeypatch.setattr(yamldata, "compose", counted)
-    scan = scan_book(pages, data, lambda text: text)
-    assert scan.reviewed == dict.fromkeys(pages, "2026-11-24")
-    assert sorted(composed) == sorted(text[4 : text.index("---\n", 4)] for text in pages.values())
