@@ -315,6 +315,12 @@ def test_editorial_problems_are_reported_but_the_source_still_resolves(
     assert "dawn-2025-a" in registry.sources
 
 
+@pytest.mark.parametrize("text", [GOOD, "[]\n"], ids=["entries", "empty"])
+def test_csl_json_export_is_written_as_json_dumps_would_indent_it(text: str) -> None:
+    exported = render_csl_json(load_registry(R, text)[0])
+    assert exported == json.dumps(json.loads(exported), ensure_ascii=False, indent=2) + "\n"
+
+
 def test_a_supplied_title_loads_and_exports_in_brackets() -> None:
     registry, problems = load_registry(
         R, GOOD.replace('  title: "A title"\n', "  title: A title\n  title-supplied: true\n")
