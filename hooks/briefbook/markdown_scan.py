@@ -79,7 +79,7 @@ _INDENTS = ("    ", "\t", " \t", "  \t", "   \t")
 """How a line that may be an indented code block starts."""
 
 
-@functools.lru_cache(maxsize=32)  # every check of a page reads the same mask: it is made once
+@functools.lru_cache(maxsize=4)  # the checks of a page read it one after another: its mask is made once
 def mask_markdown(text: str) -> str:
     """Blank out everything that cannot contain a link, keeping every offset.
 

@@ -1,11 +1,11 @@
-"""The book scan reads each page once: its front matter is composed once, its lines indexed once."""
+"""The book scan reads each page once: its front matter is composed once, its text masked once, its lines indexed once."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from briefbook import textio, yamldata
+from briefbook import mask_markdown, textio, yamldata
 from briefbook.book import BookData, BookScan, scan_book
 from briefbook.registry import Registry
 
@@ -44,3 +44,13 @@ def test_the_book_scan_indexes_each_page_lines_once(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(textio.LineIndex, "__init__", counted)
     _scan(pages)
     assert sorted(text for text in indexed if text in pages.values()) == sorted(pages.values())
+
+
+def test_the_book_scan_masks_each_page_once() -> None:
+    pages = {
+        f"r{n}.md": f"---\ntitle: R{n}\ndescription: D\nreviewed: 2026-11-24\n---\n\nIn {n} a `code` [link](r0.md) [@s].\n"
+        for n in range(3)
+    }
+    before = mask_markdown.cache_info().misses
+    _scan(pages)
+    assert mask_markdown.cache_info().misses - before == len(pages)
