@@ -45,7 +45,6 @@ from briefbook import (
     check_html,
     check_links,
     check_nav,
-    check_page_resources,
     check_pages_in_nav,
     clean_html,
     correction_url,
@@ -59,6 +58,7 @@ from briefbook import (
     page_url,
     parse_config,
     parse_markers,
+    read_built_page,
     read_citation,
     render_bibtex,
     render_book_csl,
@@ -334,16 +334,18 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Fill the page's Content-Security-Policy with its inline scripts' hashes; check what it loads."""
-    _build.written += check_page_resources(f"{_build.site_path}/{page.file.dest_uri}", output, page.content)
-    return add_script_hashes(output)
+    built = read_built_page(f"{_build.site_path}/{page.file.dest_uri}", output, page.content)
+    _build.written += built.problems
+    return add_script_hashes(output, built.scripts)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """Do the same for the pages made from templates alone (404.html, styled from disk too)."""
     if template_name == "404.html":
         output_content = styled_404(output_content, site_path(config.site_url))
-    _build.written += check_page_resources(f"{_build.site_path}/{template_name}", output_content)
-    return add_script_hashes(output_content)
+    built = read_built_page(f"{_build.site_path}/{template_name}", output_content)
+    _build.written += built.problems
+    return add_script_hashes(output_content, built.scripts)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -355,8 +357,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     printed = Path(config.site_dir) / "print_page.html"
     if _print_site_enabled(config) and printed.is_file():
         html = printed.read_text(encoding="utf-8")
-        _build.written += check_page_resources(f"{_build.site_path}/print_page.html", html)
-        printed.write_text(add_script_hashes(html), encoding="utf-8")
+        built = read_built_page(f"{_build.site_path}/print_page.html", html)
+        _build.written += built.problems
+        printed.write_text(add_script_hashes(html, built.scripts), encoding="utf-8")
     if _build.written:
         _report(_build.written, fatal=False, opt_outs=False)
 

@@ -42,7 +42,7 @@ from .citing import (
     render_book_csl,
 )
 from .claims import VERDICTS, Claim, in_commentary_order, load_claims, render_claims
-from .csp import SCRIPT_HASHES, add_script_hashes, script_hashes
+from .csp import SCRIPT_HASHES, add_script_hashes, inline_scripts, runs_inline, script_hashes
 from .diagnostics import (
     CODE_HELP,
     Code,
@@ -123,7 +123,7 @@ from .registry import (
     render_date,
     render_source_kinds,
 )
-from .resources import check_css_resources, check_page_resources, css_references
+from .resources import BuiltPage, check_css_resources, check_page_resources, css_references, read_built_page
 from .textio import decode_source, line_col
 from .timeline import (
     COLUMNS,
@@ -158,11 +158,15 @@ __all__ = [
     "undecodable_names",
     "check_nesting",
     "check_css_resources",
+    "BuiltPage",
     "check_page_resources",
     "css_references",
+    "read_built_page",
     "is_external",
     "SCRIPT_HASHES",
     "add_script_hashes",
+    "inline_scripts",
+    "runs_inline",
     "script_hashes",
     "ELEMENTS",
     "GLOBAL_ATTRIBUTES",

@@ -6,6 +6,11 @@ the inline scripts' hashes belong. The theme emits a few small inline scripts (t
 storage scope, the palette, the tabs), and their text differs with the page's depth, so
 [add_script_hashes][briefbook.csp.add_script_hashes] fills the token on each page once it
 is rendered: a script that is not one of those, planted or injected, does not run.
+
+A script is hashed as a browser hashes it: the text of its own text nodes as Lexbor, a
+browser's HTML5 parser, builds them (line breaks normalized; entities decoded in an SVG
+``<script>``, which is not raw text). The check of what each page loads reads the page
+with Lexbor anyway and hands its scripts over, so the page is read once for both.
 """
 
 from __future__ import annotations
@@ -13,13 +18,22 @@ from __future__ import annotations
 import base64
 import hashlib
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
-from .html_scan import UNTERMINATED_LIMIT, unterminated_tags
+from .html_scan import UNTERMINATED_LIMIT, lexbor_tree, unterminated_tags
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
 
 SCRIPT_HASHES = "'briefbook-inline-scripts'"
 """The token in the policy that each page's inline-script hashes replace."""
 
 _EXECUTABLE = frozenset({"", "text/javascript", "application/javascript", "module"})
+
+
+def runs_inline(attributes: Mapping[str, str | None]) -> bool:
+    """Whether a ``<script>`` with these attributes runs its own text (not a file, not a data block)."""
+    return "src" not in attributes and (attributes.get("type") or "").lower() in _EXECUTABLE
 
 
 class _InlineScripts(HTMLParser):
@@ -29,8 +43,7 @@ class _InlineScripts(HTMLParser):
         self._current: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "script" and "src" not in values and (values.get("type") or "").lower() in _EXECUTABLE:
+        if tag == "script" and runs_inline(dict(attrs)):
             self._current = []
 
     def handle_data(self, data: str) -> None:
@@ -43,25 +56,43 @@ class _InlineScripts(HTMLParser):
             self._current = None
 
 
-def script_hashes(html: str) -> list[str]:
-    """Return the CSP source expression (``'sha256-...'``) of each inline script of a page, in order."""
+def inline_scripts(html: str) -> list[str]:
+    """Return the text of each inline script of a whole page, in order, as a browser runs it."""
+    tree = lexbor_tree(html)
+    if tree is not None:
+        scripts = [node.text(deep=False) for node in tree.css("script") if runs_inline(node.attributes)]
+        del tree
+        lexbor_tree.cache_clear()
+        return scripts
     if unterminated_tags(html) > UNTERMINATED_LIMIT:
-        return []  # such a page fails the build; its scripts get no hash and so do not run
+        return []  # such a page fails the build; read without Lexbor it would take quadratic time
     parser = _InlineScripts()
     parser.feed(html)
     parser.close()
+    return parser.scripts
+
+
+def script_hashes(html: str, scripts: Iterable[str] | None = None) -> list[str]:
+    """Return the CSP source expression (``'sha256-...'``) of each inline script of a page, in order, once each.
+
+    Args:
+        html: A whole rendered page.
+        scripts: Its inline scripts' texts, if the page was read already (see
+            [read_built_page][briefbook.resources.read_built_page]); else the page is read here.
+    """
     found = []
-    for script in parser.scripts:
+    for script in inline_scripts(html) if scripts is None else scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
         found.append(f"'sha256-{digest}'")
     return list(dict.fromkeys(found))
 
 
-def add_script_hashes(html: str) -> str:
+def add_script_hashes(html: str, scripts: Iterable[str] | None = None) -> str:
     """Replace the policy's token with the hashes of the page's inline scripts.
 
     Args:
         html: A whole rendered page.
+        scripts: Its inline scripts' texts, if the page was read already; else it is read here.
 
     Returns:
         The page with ``'briefbook-inline-scripts'`` replaced (by nothing when the page has
@@ -70,4 +101,4 @@ def add_script_hashes(html: str) -> str:
     """
     if SCRIPT_HASHES not in html:
         return html
-    return html.replace(SCRIPT_HASHES, " ".join(script_hashes(html)), 1)
+    return html.replace(SCRIPT_HASHES, " ".join(script_hashes(html, scripts)), 1)

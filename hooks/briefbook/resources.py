@@ -13,13 +13,18 @@ reads each built page (and each style sheet) and reports, with ``error[external]
 A reference is external when it has a scheme other than ``data:`` and ``blob:``, or
 starts with ``//`` (the page's own scheme, another host). Links readers click
 (``<a href>``, ``rel="canonical"``) are not requests and are not checked.
+
+The same reading by Lexbor gives the page's inline scripts, whose hashes the page's
+Content-Security-Policy lists (:mod:`briefbook.csp`): each built page is parsed once.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .csp import runs_inline
 from .diagnostics import Code, Diagnostic
 from .html_safety import is_external
 from .html_scan import PART_CHARS, UNTERMINATED_LIMIT, closed_parts, lexbor_tree, unterminated_tags
@@ -81,19 +86,41 @@ def _css_urls(css: str) -> list[tuple[int, str]]:
     return [(m.start(), next(g for g in m.groups() if g is not None)) for m in _CSS_URL.finditer(css)]
 
 
-def check_page_resources(path: str, html: str, content: str | None = None) -> list[Diagnostic]:
-    """Report every resource a built page would fetch from another host.
+@dataclass(frozen=True)
+class BuiltPage:
+    """What one reading of a built page found."""
+
+    problems: list[Diagnostic]
+    """Each resource the page would fetch from another host, at its line and column."""
+    scripts: list[str] | None
+    """The texts of the inline scripts a browser would run, each once; None when the page was not read by Lexbor."""
+
+
+def read_built_page(path: str, html: str, content: str | None = None) -> BuiltPage:
+    """Read a built page once: what it would fetch from another host, and its inline scripts.
 
     Lexbor (through selectolax), a browser's HTML5 parser written in C, reads the page first and
-    picks out the elements that can load something; only a page where one of them does is read
-    again by the standard library's parser, which gives each reference its line and column.
+    picks out the elements that can load something, and the scripts; only a page where an element
+    loads something from another host is read again by the standard library's parser, which gives
+    each reference its line and column.
 
     Args:
         path: The built page's path, for diagnostics (``site/groups/bla.html``).
         html: The whole page, as written to the site.
         content: The page's content as the theme put it in, if known: a long one is read in parts.
     """
-    external = _external(html, content)
+    read = _external(html, content)
+    external, scripts = read if read is not None else (None, None)
+    return BuiltPage(_problems(path, html, external), scripts)
+
+
+def check_page_resources(path: str, html: str, content: str | None = None) -> list[Diagnostic]:
+    """Report every resource a built page would fetch from another host (see :func:`read_built_page`)."""
+    return read_built_page(path, html, content).problems
+
+
+def _problems(path: str, html: str, external: list[tuple[str, str]] | None) -> list[Diagnostic]:
+    """Place what the fast read found (None: it could not read) with the standard library's parser."""
     if external == []:
         return []
     if unterminated_tags(html) > UNTERMINATED_LIMIT:
@@ -132,10 +159,13 @@ def _attribute_loads(tag: str, values: dict[str, str]) -> list[tuple[str, str]]:
     return found
 
 
-_LOADERS = "[src], [srcset], [poster], [data], link[href], meta[http-equiv], [style], style, pre"
+_LOADERS = "[src], [srcset], [poster], [data], link[href], meta[http-equiv], [style], style, pre, script"
+
+_Read = tuple[list[tuple[str, str]], list[str]]
+"""What the fast read finds: what would be fetched from another host, as (what, url), and the inline scripts."""
 
 
-def _external(html: str, content: str | None) -> list[tuple[str, str]] | None:
+def _external(html: str, content: str | None) -> _Read | None:
     """:func:`_external_by_lexbor` of the page; of a long content, read in parts after what comes before it.
 
     The page is then the theme around the content, read with the content left out, and the
@@ -143,6 +173,8 @@ def _external(html: str, content: str | None) -> list[tuple[str, str]] | None:
     Each part is shown to end where the theme's next element begins as it would after the
     content, and the content to be followed by a tag or white space (not by text that would
     finish a ``<`` left at its end): so the theme around it reads as it does in the page.
+    Each part is read after the theme before the content, so its scripts are read again with
+    each part: the scripts are given each once, in the order first read.
     """
     at = html.find(content) if content is not None and len(content) > PART_CHARS else -1
     after = html[at + len(content) :] if content is not None and at >= 0 else ""
@@ -150,21 +182,24 @@ def _external(html: str, content: str | None) -> list[tuple[str, str]] | None:
         return _external_by_lexbor(html)
     before = html[:at]
     found: list[tuple[str, str]] = []
+    scripts: list[str] = []
     for part in closed_parts(content, before) or (None,):
-        external = _external_by_lexbor(part) if part is not None else None
-        if external is None:
+        read = _external_by_lexbor(part) if part is not None else None
+        if read is None:
             return _external_by_lexbor(html)  # no closed part: the whole is read at once
-        found += external
+        found += read[0]
+        scripts += read[1]
     theme = _external_by_lexbor(before + after)
-    return None if theme is None else found + theme
+    return None if theme is None else (found + theme[0], list(dict.fromkeys(scripts + theme[1])))
 
 
-def _external_by_lexbor(html: str) -> list[tuple[str, str]] | None:
-    """What a browser would fetch from another host, as (what, url); None without selectolax."""
+def _external_by_lexbor(html: str) -> _Read | None:
+    """What a browser would fetch from another host, as (what, url), and the inline scripts; None without selectolax."""
     tree = lexbor_tree(html)
     if tree is None:
         return None
     found: list[tuple[str, str]] = []
+    scripts: list[str] = []
     nodes = tree.css(_LOADERS)
     del tree
     lexbor_tree.cache_clear()  # the nodes hold the tree; it goes with them
@@ -176,7 +211,9 @@ def _external_by_lexbor(html: str) -> list[tuple[str, str]] | None:
         found += _attribute_loads(tag, values)
         if tag == "style":
             found += [("<style>", url) for url in css_references(node.text(deep=True)) if is_external(url)]
-    return found
+        elif tag == "script" and runs_inline(values):
+            scripts.append(node.text(deep=False))
+    return found, list(dict.fromkeys(scripts))
 
 
 def check_css_resources(path: str, css: str) -> list[Diagnostic]:

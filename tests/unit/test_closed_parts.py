@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefbook import SourceText, check_html, check_page_resources, html_scan, resources, scan_html
+from briefbook import (
+    SourceText,
+    check_html,
+    check_page_resources,
+    html_scan,
+    inline_scripts,
+    read_built_page,
+    resources,
+    scan_html,
+)
 from briefbook.html_scan import closed_parts
 
 END = html_scan._END
@@ -126,20 +135,27 @@ THEMES = [
         "<!doctype html>\n<html><head></head><body><main><article>",
         '\n</article></main><script src="https://cdn.example.org/x.js"></script></body></html>',
     ),
+    (
+        "<!doctype html>\n<html><head><script>scope()</script></head><body><main><article>",
+        "\n</article></main><script>palette()</script></body></html>",
+    ),
 ]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(PIECES + LOADS), max_size=30), st.sampled_from(THEMES))
 def test_a_page_around_content_in_parts_loads_what_it_loads_whole(pieces: list[str], theme: tuple[str, str]) -> None:
-    """What a themed page loads, read with its content in parts, is what it loads read whole."""
+    """What a themed page loads and the scripts it runs, read with its content in parts, are what they are whole."""
     content = "\n".join(pieces) + "\n"
     page = theme[0] + content + theme[1]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(html_scan, "PART_CHARS", 1)
         patch.setattr(resources, "PART_CHARS", 1)
-        in_parts = check_page_resources("site/p.html", page, content)
-    assert in_parts == check_page_resources("site/p.html", page)
+        in_parts = read_built_page("site/p.html", page, content)
+    whole = read_built_page("site/p.html", page)
+    assert in_parts.problems == whole.problems
+    assert in_parts.scripts is not None
+    assert set(in_parts.scripts) == set(inline_scripts(page)) == set(whole.scripts or [])
 
 
 def test_content_that_the_theme_finishes_is_read_with_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from briefbook import SCRIPT_HASHES, add_script_hashes, script_hashes
+import pytest
+
+from briefbook import SCRIPT_HASHES, add_script_hashes, csp, inline_scripts, read_built_page, script_hashes
 
 POLICY = f'<meta http-equiv="Content-Security-Policy" content="script-src \'self\' {SCRIPT_HASHES}">'
 
@@ -31,3 +33,23 @@ def test_the_token_is_replaced_by_the_hashes() -> None:
 def test_a_page_without_the_token_or_scripts_is_left_as_it_is() -> None:
     assert add_script_hashes("<p>text</p>") == "<p>text</p>"
     assert add_script_hashes(f"<head>{POLICY}</head>") == f"<head>{POLICY.replace(' ' + SCRIPT_HASHES, ' ')}</head>"
+
+
+def test_scripts_are_read_as_a_browser_reads_them() -> None:
+    """Line breaks are normalized, and an SVG script, which is not raw text, has its entities decoded."""
+    html = "<script>a()\r\n</script><svg><script>b(1 &lt; 2)<g></g>c()</script></svg>"
+    assert inline_scripts(html) == ["a()\n", "b(1 < 2)c()"]
+
+
+def test_without_lexbor_the_standard_parser_reads_the_scripts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(csp, "lexbor_tree", lambda html: None)
+    assert inline_scripts("<script>a = 1</script><script src='x.js'></script><p>b</p>") == ["a = 1"]
+    assert inline_scripts("<p" * 200 + "<script>a = 1</script>") == []  # a page that fails the build
+
+
+def test_the_check_of_what_a_page_loads_hands_over_its_scripts() -> None:
+    page = f"<head>{POLICY}<script>a()</script></head><body><img src='https://example.org/x.png'></body>"
+    built = read_built_page("site/p.html", page)
+    assert [d.message for d in built.problems] == ["<img src> loads 'https://example.org/x.png' from another host"]
+    assert built.scripts == ["a()"]
+    assert add_script_hashes(page, built.scripts) == add_script_hashes(page) == page.replace(SCRIPT_HASHES, _sha("a()"))
