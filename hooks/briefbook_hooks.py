@@ -336,7 +336,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Fill the page's Content-Security-Policy with its inline scripts' hashes; check what it loads."""
     built = read_built_page(f"{_build.site_path}/{page.file.dest_uri}", output, page.content)
     _build.written += built.problems
-    return add_script_hashes(output, built.scripts)
+    return add_script_hashes(output, built.scripts, content=page.content)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -5,7 +5,9 @@ of every page's head, with the token [SCRIPT_HASHES][briefbook.csp.SCRIPT_HASHES
 the inline scripts' hashes belong. The theme emits a few small inline scripts (the local
 storage scope, the palette, the tabs), and their text differs with the page's depth, so
 [add_script_hashes][briefbook.csp.add_script_hashes] fills the token on each page once it
-is rendered: a script that is not one of those, planted or injected, does not run.
+is rendered. The allowlist refuses a ``<script>`` in a page's content; should one get past
+it, the page gets no hash at all (its content is known to the hooks), so a script written in
+a page does not run, and neither does one injected into the page once it is loaded.
 
 A script is hashed as a browser hashes it: the text of its own text nodes as Lexbor, a
 browser's HTML5 parser, builds them (line breaks normalized; entities decoded in an SVG
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
@@ -29,6 +32,8 @@ SCRIPT_HASHES = "'briefbook-inline-scripts'"
 """The token in the policy that each page's inline-script hashes replace."""
 
 _EXECUTABLE = frozenset({"", "text/javascript", "application/javascript", "module"})
+_SCRIPT_TAG = re.compile("<script", re.IGNORECASE)
+"""How every script element is written: tag names are never entity-decoded, only lower-cased."""
 
 
 def runs_inline(attributes: Mapping[str, str | None]) -> bool:
@@ -87,18 +92,22 @@ def script_hashes(html: str, scripts: Iterable[str] | None = None) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def add_script_hashes(html: str, scripts: Iterable[str] | None = None) -> str:
+def add_script_hashes(html: str, scripts: Iterable[str] | None = None, *, content: str | None = None) -> str:
     """Replace the policy's token with the hashes of the page's inline scripts.
 
     Args:
         html: A whole rendered page.
         scripts: Its inline scripts' texts, if the page was read already; else it is read here.
+        content: The page's content as the theme put it in, if known. When it holds a
+            ``<script`` tag (which the allowlist refuses), no script of the page gets a hash:
+            the theme's scripts do not run on that page either, but nor does the planted one.
 
     Returns:
         The page with ``'briefbook-inline-scripts'`` replaced (by nothing when the page has
-        no inline script, leaving the site's own script files); a page without the token is
-        returned unchanged.
+        no inline script that may run, leaving the site's own script files); a page without
+        the token is returned unchanged.
     """
     if SCRIPT_HASHES not in html:
         return html
-    return html.replace(SCRIPT_HASHES, " ".join(script_hashes(html, scripts)), 1)
+    planted = content is not None and _SCRIPT_TAG.search(content) is not None
+    return html.replace(SCRIPT_HASHES, "" if planted else " ".join(script_hashes(html, scripts)), 1)

@@ -53,3 +53,11 @@ def test_the_check_of_what_a_page_loads_hands_over_its_scripts() -> None:
     assert [d.message for d in built.problems] == ["<img src> loads 'https://example.org/x.png' from another host"]
     assert built.scripts == ["a()"]
     assert add_script_hashes(page, built.scripts) == add_script_hashes(page) == page.replace(SCRIPT_HASHES, _sha("a()"))
+
+
+@pytest.mark.parametrize("content", ["<p>a</p><script>planted()</script>", "<svg><SCRIPT>planted()</SCRIPT></svg>"])
+def test_a_page_whose_content_holds_a_script_gets_no_hash(content: str) -> None:
+    """Should a script get past the allowlist, it does not run: nor do the theme's on that page."""
+    page = f"<head>{POLICY}<script>theme()</script></head><body><article>{content}</article></body>"
+    assert add_script_hashes(page, content=content) == page.replace(" " + SCRIPT_HASHES, " ")
+    assert add_script_hashes(page, content="<p>a</p>") == page.replace(SCRIPT_HASHES, " ".join(script_hashes(page)))
