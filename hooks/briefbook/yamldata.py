@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .diagnostics import Code, Diagnostic
-from .textio import yaml_problem
+from .textio import line_col, yaml_problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
@@ -115,6 +115,8 @@ _ONLY_COMMENTS = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*[ \t]*(?:#[^\n]*)?")
 
 def _chunks(text: str) -> list[_Chunk] | None:
     """Split a block list written at the left margin into its items; None when the file is not one."""
+    if _LONE_BREAK.search(text):
+        return None  # read whole, to be refused there
     starts = [match.start() for match in _ITEM_START.finditer(text)]
     if not starts or not _ONLY_COMMENTS.fullmatch(text, 0, starts[0]):
         return None
@@ -316,12 +318,40 @@ MAX_FAST_DEPTH = 500
 """Beyond this bound on nesting, the C composer is not used (it recurses without Python's guard)."""
 
 
+_LONE_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
+"""What YAML reads as a line break but the book's positions, counting LF (and CRLF) only, do not."""
+_BREAK_NAMES = {
+    "\r": "a carriage return without a line feed",
+    "\x85": "a next-line character (U+0085)",
+    "\u2028": "a line separator (U+2028)",
+    "\u2029": "a paragraph separator (U+2029)",
+}
+
+
+def refuse_lone_breaks(text: str) -> None:
+    """Refuse a line break that YAML counts and the book does not, so that every position agrees.
+
+    Raises:
+        yaml.MarkedYAMLError: At the first carriage return on its own, NEL, line or paragraph separator.
+    """
+    found = _LONE_BREAK.search(text)
+    if found is not None:
+        line, col = line_col(text, found.start())
+        problem = f"{_BREAK_NAMES[found.group()]} breaks the line for YAML only; write line breaks as LF (or CRLF)"
+        mark = yaml.Mark("", found.start(), line - 1, col - 1, None, 0)
+        raise yaml.MarkedYAMLError(problem=problem, problem_mark=mark)
+
+
 def _loader(text: str) -> Loader:
     """A loader for ``text``: the C one when it is safe and gives the same result, else :class:`Loader`.
 
     The pure-Python loader also takes every text that is not valid YAML, so that the message and
     its position are the same whichever loader would have read it.
+
+    Raises:
+        yaml.MarkedYAMLError: The text holds a line break on its own (:func:`refuse_lone_breaks`).
     """
+    refuse_lone_breaks(text)
     if FastLoader is None or _depth_bound(text) > MAX_FAST_DEPTH:
         return Loader(text)
     if "*" in text or "!" in text:  # an alias or a tag needs one of these
@@ -391,6 +421,7 @@ def compose_plain(text: str) -> yaml.Node | None:
         yaml.YAMLError: The text is not valid YAML.
         RecursionError: It nests too deeply to compose.
     """
+    refuse_lone_breaks(text)
     if FastLoader is not None and _depth_bound(text) <= MAX_FAST_DEPTH and _too_nested(text) is None:
         try:
             return yaml.compose(text, Loader=yaml.CSafeLoader)

@@ -360,3 +360,20 @@ def test_flow_nesting_past_the_limit_is_refused_before_parsing() -> None:
         "docs/sources.yaml:2:10: error[yaml]: the registry is not valid YAML:"
         " more than 100 brackets on one line; write the list or mapping as a block"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "name"),
+    [
+        ("- id: a\r  title: x\n", "1:8", "a carriage return without a line feed"),
+        ("- id: a\n  title: 'x\u2028y'\n", "2:12", "a line separator (U+2028)"),
+    ],
+)
+def test_a_line_break_that_only_yaml_counts_is_refused_where_it_is(text: str, where: str, name: str) -> None:
+    """YAML breaks lines at a lone CR, NEL and U+2028/2029; the book's positions do not, so the file is refused."""
+    _, found = load_registry("docs/sources.yaml", text)
+    assert [render_diagnostic(d) for d in found] == [
+        f"docs/sources.yaml:{where}: error[yaml]: the registry is not valid YAML: "
+        f"{name} breaks the line for YAML only; write line breaks as LF (or CRLF)"
+    ]
+    assert load_registry("docs/sources.yaml", text.replace("\r", "\n").replace("\u2028", " "))[1] != found
