@@ -29,11 +29,12 @@ whose field the markup came from.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import nh3
 
@@ -43,7 +44,7 @@ from .markdown_scan import mask_markdown
 from .textio import LineIndex
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 GLOBAL_ATTRIBUTES = frozenset(
     "id class title lang dir role aria-label aria-labelledby aria-describedby aria-hidden".split()
@@ -391,9 +392,22 @@ def clean_html(html: str) -> str:
 
     Under ``mkdocs serve`` a refused page is still shown: cleaned, so that nothing of it runs.
     """
-    return nh3.clean(
-        html, tags=_NH3_TAGS, attributes=_NH3_ATTRIBUTES, url_schemes=set(SCHEMES), link_rel=None, strip_comments=True
-    )
+    return _cleaner()(html)
+
+
+@functools.cache
+def _cleaner() -> Callable[[str], str]:
+    """Ammonia set up with the allowlist once (nh3's ``Cleaner``; a call of ``nh3.clean`` sets it up anew each time)."""
+    options: dict[str, Any] = {
+        "tags": _NH3_TAGS,
+        "attributes": _NH3_ATTRIBUTES,
+        "url_schemes": set(SCHEMES),
+        "link_rel": None,
+        "strip_comments": True,
+    }
+    if hasattr(nh3, "Cleaner"):  # nh3 0.3 and later
+        return nh3.Cleaner(**options).clean
+    return functools.partial(nh3.clean, **options)
 
 
 def _parse_differences(html: str, checked: Sequence[_Tag]) -> list[_Finding]:
