@@ -372,7 +372,23 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     pages = [_build.pages.get(src) or PageLinks(src, _source_links(src, text)) for src, text in _build.sources.items()]
     _build.diagnostics += check_links(pages, _build.index, docs_path=_build.docs_path)
     _report(_build.diagnostics, fatal=False)
+    _forget_checked()
     return env
+
+
+def _forget_checked() -> None:
+    """The checks of the pages as written are done: let go of what only they read.
+
+    What remains of the build (the theme renders every page, the written pages are checked,
+    the search index is made) needs only the pages' review dates: a large book no longer
+    holds every page's links and anchors, the site's index and the data files meanwhile.
+    """
+    _build.sources.clear()
+    _build.pages.clear()
+    _build.diagnostics.clear()  # reported just now
+    _build.index = None
+    _build.data = BookData(Registry(_build.data.registry.path, {}), [], "", [])
+    _build.book = BookScan(reviewed=_build.book.reviewed)
 
 
 def _source_links(src: str, text: str) -> list[SourceLink]:
