@@ -405,7 +405,7 @@ def _cleaner() -> Callable[[str], str]:
         "link_rel": None,
         "strip_comments": True,
     }
-    if hasattr(nh3, "Cleaner"):  # nh3 0.3 and later
+    if hasattr(nh3, "Cleaner"):  # the pinned nh3 has it; older releases may not
         return nh3.Cleaner(**options).clean
     return functools.partial(nh3.clean, **options)
 
